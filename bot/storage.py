@@ -1,0 +1,57 @@
+"""Where the store lives: ``REDIS_URL`` when it is set, else a private redis-server in the data directory.
+
+``open_store`` is the only place that decides this. Whatever goes wrong while starting or reaching Redis
+surfaces as ``StoreUnavailable`` with a one-line message, the single error type callers need to catch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from bot.config import Settings, redacted_url
+from bot.embedded_redis import EmbeddedRedis, EmbeddedRedisError
+from bot.store import Store, StoreUnavailable, connect_redis
+
+logger = logging.getLogger(__name__)
+
+
+@asynccontextmanager
+async def open_store(settings: Settings) -> AsyncIterator[Store]:
+    """A connected, pinged ``Store``; closed (and the embedded server left) on exit.
+
+    The ping makes an unreachable server fail here, within about two seconds, rather than at the first
+    real command. Failing to leave the embedded server is only logged, so it cannot hide an error raised
+    in the ``async with`` body.
+    """
+    embedded: EmbeddedRedis | None = None
+    if settings.redis_url is not None:
+        url = settings.redis_url
+    else:
+        embedded = EmbeddedRedis(settings.data_dir)
+        try:
+            url = await asyncio.to_thread(embedded.start)
+        except EmbeddedRedisError as error:
+            raise StoreUnavailable(f"Could not start the embedded Redis: {error}") from None
+    try:
+        try:
+            store = Store(connect_redis(url))
+        except ValueError as error:
+            raise StoreUnavailable(f"Redis URL {redacted_url(url)} is not usable: {error}") from None
+        try:
+            await store.ping()
+            yield store
+        finally:
+            await store.close()
+    finally:
+        if embedded is not None:
+            await _leave(embedded)
+
+
+async def _leave(embedded: EmbeddedRedis) -> None:
+    try:
+        await asyncio.to_thread(embedded.stop)
+    except EmbeddedRedisError as error:
+        logger.warning("Could not stop the embedded Redis: %s", error)

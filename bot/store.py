@@ -1,0 +1,242 @@
+"""hirebot's Redis store: conversation history, run-once claims and JSON documents with indexes.
+
+Key layout (``{prefix}`` is ``KEY_PREFIX`` = ``hirebot:`` unless a test passes its own)::
+
+    {prefix}history:{conversation}    list of Turn JSON, oldest first, capped at HISTORY_MAX_TURNS,
+                                      expiring HISTORY_TTL after the last append
+    {prefix}once:{namespace}:{key}    "1", set with NX and a TTL by claim_once
+    {prefix}doc:{kind}:{doc_id}       one JSON document, with an optional TTL
+    {prefix}index:{kind}:{index}      sorted set of doc_ids scored by the epoch time they were last put
+
+Every caller-supplied part (conversation, namespace, key, kind, doc_id, index) is percent-encoded, so
+free text such as ``T1:C2:1712.0001`` can neither collide with another key across a ``:`` nor smuggle a
+glob character into a ``SCAN MATCH`` pattern. The store knows nothing about what documents contain.
+
+Every method turns a lost or refused connection into ``StoreUnavailable`` with a one-line message, so a
+caller can print it as is.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+from urllib.parse import quote
+
+import pydantic_core
+import redis.asyncio
+import redis.exceptions
+from pydantic import BaseModel, Field, ValidationError
+from redis.asyncio.connection import SSLConnection, UnixDomainSocketConnection
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "hirebot:"
+HISTORY_MAX_TURNS = 20
+HISTORY_TTL = 7 * 24 * 60 * 60
+CONNECT_TIMEOUT = 1.0
+COMMAND_TIMEOUT = 2.0
+MAX_CAUSE_DEPTH = 8
+
+
+class StoreUnavailable(Exception):  # noqa: N818 (the name callers already use)
+    """Redis cannot be started or reached; the message is one line, safe to show a user."""
+
+
+class Turn(BaseModel):
+    """One message of a conversation, with whatever structured context the answer engine keeps with it."""
+
+    role: Literal["user", "assistant"]
+    text: str
+    data: dict[str, Any] = Field(default_factory=dict)
+    at: float = Field(default_factory=time.time)
+
+
+def connect_redis(url: str) -> redis.asyncio.Redis:
+    """An asyncio client for ``url`` that fails fast when the server is down and reconnects when it is back.
+
+    ``Redis.from_url`` gives connections no retry at all, while ``Redis(...)`` defaults to 10 retries with
+    exponential backoff, which turns a dead server into a multi-second hang. Here a command is retried
+    once, at once, after a connection error only: that covers a pooled connection the server closed
+    (a restart), while a timeout is not retried, so a hung server costs one ``COMMAND_TIMEOUT`` and a
+    command whose reply was lost is never sent twice.
+    """
+    return redis.asyncio.from_url(
+        url,
+        decode_responses=True,
+        socket_connect_timeout=CONNECT_TIMEOUT,
+        socket_timeout=COMMAND_TIMEOUT,
+        retry=Retry(NoBackoff(), retries=1, supported_errors=(redis.exceptions.ConnectionError,)),
+    )
+
+
+class Store:
+    """hirebot's data in one Redis database, every key under ``prefix``; see the module docstring for the layout."""
+
+    def __init__(self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX) -> None:
+        self.redis = redis
+        self.prefix = prefix
+
+    @property
+    def location(self) -> str:
+        """Where the server is, as a URL without credentials."""
+        pool = self.redis.connection_pool
+        settings = pool.connection_kwargs
+        if issubclass(pool.connection_class, UnixDomainSocketConnection):
+            return f"unix://{settings.get('path', '')}"
+        scheme = "rediss" if issubclass(pool.connection_class, SSLConnection) else "redis"
+        return f"{scheme}://{settings.get('host', 'localhost')}:{settings.get('port', 6379)}/{settings.get('db', 0)}"
+
+    def history_key(self, conversation: str) -> str:
+        return self._key("history", conversation)
+
+    def claim_key(self, namespace: str, key: str) -> str:
+        return self._key("once", namespace, key)
+
+    def document_key(self, kind: str, doc_id: str) -> str:
+        return self._key("doc", kind, doc_id)
+
+    def index_key(self, kind: str, index: str) -> str:
+        return self._key("index", kind, index)
+
+    async def ping(self) -> None:
+        with self._reachable():
+            await self.redis.ping()
+
+    async def close(self) -> None:
+        with self._reachable():
+            await self.redis.aclose()
+
+    async def append_turn(self, conversation: str, turn: Turn) -> None:
+        """Append a turn, keep only the last ``HISTORY_MAX_TURNS`` and restart the ``HISTORY_TTL`` clock."""
+        key = self.history_key(conversation)
+        with self._reachable():
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.rpush(key, turn.model_dump_json())
+                pipe.ltrim(key, -HISTORY_MAX_TURNS, -1)
+                pipe.expire(key, HISTORY_TTL)
+                await pipe.execute()
+
+    async def recent_turns(self, conversation: str, limit: int = HISTORY_MAX_TURNS) -> list[Turn]:
+        """The last ``limit`` turns, oldest first. A stored turn that no longer parses is skipped."""
+        if limit <= 0:
+            return []
+        with self._reachable():
+            raw_turns = await self.redis.lrange(self.history_key(conversation), -limit, -1)
+        turns = []
+        for raw_turn in raw_turns:
+            try:
+                turns.append(Turn.model_validate_json(raw_turn))
+            except ValidationError:
+                logger.warning("Skipping an unreadable turn in conversation %r", conversation)
+        return turns
+
+    async def clear_history(self, conversation: str) -> None:
+        with self._reachable():
+            await self.redis.delete(self.history_key(conversation))
+
+    async def claim_once(self, namespace: str, key: str, ttl: int) -> bool:
+        """True for the first caller to claim ``key`` in ``namespace`` within ``ttl`` seconds, False after.
+
+        For work that must happen once even when Slack retries a delivery or two processes race.
+        """
+        with self._reachable():
+            claimed = await self.redis.set(self.claim_key(namespace, key), "1", nx=True, ex=ttl)
+        return bool(claimed)
+
+    async def put_document(
+        self,
+        kind: str,
+        doc_id: str,
+        document: dict[str, Any] | BaseModel,
+        *,
+        indexes: Iterable[str] = (),
+        ttl: int | None = None,
+    ) -> None:
+        """Store ``document`` as JSON and list ``doc_id`` first in each index, in one transaction.
+
+        Index entries do not expire with a document that has a ``ttl``; readers skip ids whose document is
+        gone (``get_documents`` does) and ``delete_document`` removes them.
+        """
+        payload = pydantic_core.to_json(document).decode()
+        put_at = time.time()
+        with self._reachable():
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.set(self.document_key(kind, doc_id), payload, ex=ttl)
+                for index in indexes:
+                    pipe.zadd(self.index_key(kind, index), {doc_id: put_at})
+                await pipe.execute()
+
+    async def get_document(self, kind: str, doc_id: str) -> dict[str, Any] | None:
+        with self._reachable():
+            payload = await self.redis.get(self.document_key(kind, doc_id))
+        return None if payload is None else _parse_document(payload)
+
+    async def get_documents(self, kind: str, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The documents that exist among ``doc_ids``, in the same order, missing ones skipped."""
+        keys = [self.document_key(kind, doc_id) for doc_id in doc_ids]
+        if not keys:
+            return []
+        with self._reachable():
+            payloads = await self.redis.mget(keys)
+        return [_parse_document(payload) for payload in payloads if payload is not None]
+
+    async def delete_document(self, kind: str, doc_id: str, *, indexes: Iterable[str] = ()) -> bool:
+        """Delete a document and its entries in ``indexes``; whether the document existed."""
+        with self._reachable():
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.delete(self.document_key(kind, doc_id))
+                for index in indexes:
+                    pipe.zrem(self.index_key(kind, index), doc_id)
+                results = await pipe.execute()
+        return bool(results[0])
+
+    async def index_members(self, kind: str, index: str, limit: int | None = None) -> list[str]:
+        """The doc_ids in an index, most recently put first."""
+        if limit is not None and limit <= 0:
+            return []
+        last = -1 if limit is None else limit - 1
+        with self._reachable():
+            members = await self.redis.zrevrange(self.index_key(kind, index), 0, last)
+        return [_text(member) for member in members]
+
+    def _key(self, section: str, *parts: str) -> str:
+        return self.prefix + ":".join([section, *(quote(part, safe="") for part in parts)])
+
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        try:
+            yield
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
+            raise StoreUnavailable(f"Redis at {self.location} is unreachable: {_reason(error)}") from error
+
+
+def _text(value: object) -> str:
+    """A reply item as text; bytes only if the client was made without ``decode_responses``."""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _parse_document(payload: str | bytes) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(payload)
+    return document
+
+
+def _reason(error: BaseException) -> str:
+    """The root cause in a few words, e.g. "Connection refused", rather than redis-py's full message."""
+    if isinstance(error, (redis.exceptions.TimeoutError, TimeoutError)):
+        return "no reply in time"
+    cause: BaseException | None = error
+    for _ in range(MAX_CAUSE_DEPTH):
+        if cause is None:
+            break
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno)
+        cause = cause.__cause__ or cause.__context__
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -1,0 +1,291 @@
+"""Turns a resolved query into a short answer that leads with the point and cites its guide section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.guide import GUIDE
+from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
+from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place, money_k
+from knowledge.query import Answer, KnowledgeItem, Query
+from knowledge.understanding import Topic
+
+BULLET = "\u2022"
+
+
+def _bullets(lines: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"{BULLET} {line}" for line in lines)
+
+
+def _finish(query: Query, lead: str, body: list[str], sources: tuple[Section, ...], **result: object) -> Answer:
+    cite = "Source" if len(sources) == 1 else "Sources"
+    parts = [lead, *(part for part in body if part)]
+    if sources:
+        parts.append(f"{cite}: {'; '.join(s.value for s in sources)}")
+    return Answer.model_validate({"text": "\n".join(parts), "query": query, "sources": sources, **result})
+
+
+def _where(location: Location | None) -> str:
+    if location is None or location.place is Place.US and location.label == "the US":
+        return ""
+    if location.place in (Place.REMOTE, Place.REMOTE_LOW_COST):
+        return f", {location.label}"
+    return f" in {location.label}"
+
+
+def _quote_line(quote: PayQuote, location: Location | None = None) -> str:
+    experience = f" ({quote.band.experience})" if quote.band.experience else ""
+    agentic = " who has shipped agentic systems" if quote.agentic_applied else ""
+    return f"{quote.band.title}{experience}{agentic}{_where(location)}: {quote.range_text}"
+
+
+def _not_covered_text(result: NotCovered) -> list[str]:
+    return ["Nearest bands the guide does give:", _bullets([_quote_line(q, q.location) for q in result.nearest])]
+
+
+def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
+    location = query.location or Location.us()
+    agentic = bool(query.agentic)
+    sources = (Section.SALARIES,)
+    if len(query.roles) == 1 and (query.level is not None or query.roles[0] is Role.RESEARCH_ENGINEER):
+        result = calculator.quote(PayRequest(role=query.roles[0], level=query.level, location=location,
+                                             agentic=agentic))
+        if isinstance(result, NotCovered):
+            return _finish(query, f"{result.reason} I won't invent a figure.", _not_covered_text(result), sources,
+                           pay=(result,))
+        lead = f"{_quote_line(result, location)}, base + cash bonus a year, equity extra."
+        body = ["How: " + "; then ".join(result.rules) + ".", result.band.profile, *result.notes]
+        return _finish(query, lead, body, sources, pay=(result,))
+    results: list[PayResult] = []
+    roles = query.roles or (Role.AI_ENGINEER, Role.ML_ENGINEER, Role.RESEARCH_ENGINEER)
+    for role in roles:
+        bands = calculator.bands_for(role, query.level)
+        if bands:
+            results.extend(calculator.apply(band, location, agentic) for band in bands)
+        elif query.level is not None:
+            results.append(calculator.quote(PayRequest(role=role, level=query.level, location=location,
+                                                       agentic=agentic)))
+    if location.place is Place.OUTSIDE_US:
+        results = [calculator.quote(PayRequest(role=r, level=query.level, location=location, agentic=agentic))
+                   for r in roles]
+    who = " or ".join(r.title + "s" for r in roles) if query.roles else "AI and ML engineers"
+    level = f"{query.level.title} " if query.level else ""
+    lines: list[str] = []
+    for result in results:
+        if isinstance(result, PayQuote):
+            lines.append(_quote_line(result))
+        else:
+            lines.append(f"{result.request}: no pay band in the guide; nearest "
+                         + ", ".join(f"{q.band.title} {q.range_text}" for q in result.nearest))
+    body = [_bullets(lines)]
+    if location.place is Place.US and location.label == "the US":
+        body.append("New York or the Bay Area: low x1.10, high x1.15. Remote from a lower-cost region: low x0.75, "
+                    "high x0.85. Ask about one level and place for the exact figure.")
+    notes = {note for r in results if isinstance(r, PayQuote) for note in r.notes}
+    body.extend(sorted(notes))
+    lead = f"Pay for {level}{who}{_where(location)} (US seed to Series B, base + cash bonus, equity extra):"
+    return _finish(query, lead, body, sources, pay=tuple(results))
+
+
+def _profile_item(profile: RoleProfile) -> KnowledgeItem:
+    return KnowledgeItem(
+        heading=f"{profile.title}: {profile.one_liner}",
+        lines=(
+            "Builds: " + "; ".join(profile.builds) + ".",
+            f"North star: {profile.north_star}",
+            "A typical day: " + ", ".join(profile.typical_day) + ".",
+            f"Weak spot: {profile.weak_spot}",
+        ),
+    )
+
+
+def _render_items(items: tuple[KnowledgeItem, ...]) -> list[str]:
+    return [item.heading + ("\n" + _bullets(item.lines) if item.lines else "") for item in items]
+
+
+def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
+    c = GUIDE.confusion
+    cost = f"They share only about {c.shared_skills_percent}% of their skills; the wrong hire can cost " \
+           f"{c.setback_months} and {c.setback_cost}."
+    if query.subject == "mistake":
+        items = (KnowledgeItem(heading="Why people mix them up", lines=c.why_it_happens),
+                 KnowledgeItem(heading="What it looks like", lines=c.failure_modes))
+        return _finish(query, f"Hiring the wrong one is expensive. {cost}", _render_items(items),
+                       (Section.ROLE_CONFUSION,), items=items)
+    if query.subject == "ppe":
+        items = tuple(KnowledgeItem(heading=f"{x.name}: {x.summary}", lines=x.what_good_looks_like)
+                      for x in GUIDE.ppe_triangle)
+        return _finish(query, "An AI engineer's core is the prompt / product / evaluation (PPE) triangle; "
+                       "evaluation is what marks a senior.", _render_items(items), (Section.AI_ENGINEERS,),
+                       items=items)
+    if query.subject == "tribes":
+        items = tuple(KnowledgeItem(heading=f"{t.name}: {t.summary}", lines=t.tools_and_work) for t in GUIDE.ml_tribes)
+        return _finish(query, "ML engineers come in two kinds: applied ML engineers and research engineers; know "
+                       "which you need before writing the job post.", _render_items(items), (Section.ML_ENGINEERS,),
+                       items=items)
+    if query.subject == "first-hire" or query.product is not None:
+        return _compose_first_hire(query, calculator, cost)
+    if len(query.roles) == 1 and query.subject != "compare":
+        profile = GUIDE.ai_profile if query.roles[0] is Role.AI_ENGINEER else GUIDE.ml_profile
+        items = (_profile_item(profile),)
+        if query.roles[0] is not Role.AI_ENGINEER:
+            items += tuple(KnowledgeItem(heading=f"{t.name}: {t.summary}") for t in GUIDE.ml_tribes)
+        return _finish(query, profile.title + ": " + profile.one_liner, _render_items(items)[0:1]
+                       + [_bullets([i.heading for i in items[1:]])] if len(items) > 1 else _render_items(items),
+                       (profile.source,), items=items)
+    items = (_profile_item(GUIDE.ai_profile), _profile_item(GUIDE.ml_profile))
+    lead = ("AI engineers build products on top of foundation models; ML engineers train and fine-tune the models "
+            f"themselves. {cost}")
+    body = [*_render_items(items), f"Rule of thumb: {c.hire_ai_when} {c.hire_ml_when}"]
+    return _finish(query, lead, body, (Section.ROLE_CONFUSION, Section.AI_ENGINEERS, Section.ML_ENGINEERS),
+                   items=items)
+
+
+def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> Answer:
+    c = GUIDE.confusion
+    sources = (Section.ROLE_CONFUSION, Section.PLAYS, Section.SALARIES)
+    contract, hire = GUIDE.plays[1], GUIDE.plays[2]
+    if query.product == "foundation":
+        band = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
+        lead = "Hire an AI engineer first: you are building on foundation models, not training your own."
+        body = [
+            f"Budget: {_quote_line(band, band.location)}, the sweet spot for seed and Series A.",
+            f"Play: {hire.name.lower()} once AI is core and you have {hire.figures[0]} of clear work; until then "
+            f"contract for {contract.figures[0]} at {contract.figures[1]}.",
+            GUIDE.underpay.saving + " " + GUIDE.underpay.alternative,
+            cost,
+        ]
+        pay: tuple[PayResult, ...] = (band,)
+    elif query.product == "moat":
+        applied, senior = calculator.apply(GUIDE.band("ml-mid"), Location.us()), calculator.apply(
+            GUIDE.band("ml-senior"), Location.us())
+        lead = "Hire an ML engineer: if your own model trained on your data is the moat, you need someone who trains."
+        body = [
+            f"Budget: {_quote_line(applied)}; {_quote_line(senior)}. A research engineer with publications "
+            f"({money_k(GUIDE.band('research').low_k)} to {money_k(GUIDE.band('research').high_k)}) only if "
+            "the product depends on a differentiated model.",
+            f"Play: {hire.name.lower()} when the model is the product and there are {hire.figures[0]} of work.",
+            cost,
+        ]
+        pay = (applied, senior)
+    else:
+        lead = "It depends on what you are building."
+        body = [_bullets([c.hire_ai_when, c.hire_ml_when]),
+                f"Still unsure? Contract for {contract.figures[0]} at {contract.figures[1]} before you hire "
+                "full time.", cost]
+        pay = ()
+    return _finish(query, lead, body, sources, pay=pay)
+
+
+def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
+    roles = [r for r in query.roles if r is not Role.RESEARCH_ENGINEER] or (
+        [Role.ML_ENGINEER] if Role.RESEARCH_ENGINEER in query.roles else [Role.AI_ENGINEER, Role.ML_ENGINEER])
+    items = tuple(
+        KnowledgeItem(heading=f"For {role.title}s:", lines=tuple(q.question for q in GUIDE.questions_for(role)))
+        for role in dict.fromkeys(roles)
+    )
+    who = " and ".join(f"{r.title}s" for r in dict.fromkeys(roles))
+    lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
+    body = [*_render_items(items), " ".join(GUIDE.interview_advice)]
+    return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
+
+
+def _for_audience(signs: tuple[PortfolioSign, ...], roles: tuple[Role, ...]) -> tuple[str, ...]:
+    wanted = {Audience.ANY}
+    if not roles or Role.AI_ENGINEER in roles:
+        wanted.add(Audience.AI)
+    if not roles or {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} & set(roles):
+        wanted.add(Audience.ML)
+    return tuple(("ML candidates: " if s.audience is Audience.ML and len(wanted) == 3 else "") + s.text
+                 for s in signs if s.audience in wanted)
+
+
+def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
+    flags = _for_audience(GUIDE.red_flags, query.roles)
+    return _finish(query, "Portfolio red flags that predict pain:", [_bullets(flags)], (Section.PORTFOLIOS,),
+                   items=(KnowledgeItem(heading="Red flags", lines=flags),))
+
+
+def compose_signals(query: Query, calculator: PayCalculator) -> Answer:
+    signals = _for_audience(GUIDE.seniority_signals, query.roles)
+    return _finish(query, "Signs you are talking to someone genuinely senior:",
+                   [_bullets(signals), f"Underrated: {GUIDE.underrated_signal}"], (Section.PORTFOLIOS,),
+                   items=(KnowledgeItem(heading="Seniority signals", lines=signals),))
+
+
+def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
+    channels = GUIDE.sourcing_channels
+    if query.roles and set(query.roles) <= {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER}:
+        channels = tuple(sorted(channels, key=lambda ch: ch.best_for is not Audience.ML))
+    lines = tuple(f"{ch.name}: {ch.why}" for ch in channels)
+    lead = (f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
+            f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A.")
+    body = [_bullets(lines), " ".join(GUIDE.outreach_advice)]
+    return _finish(query, lead, body, (Section.SOURCING,), items=(KnowledgeItem(heading="Channels", lines=lines),))
+
+
+def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
+    items = tuple(
+        KnowledgeItem(
+            heading=f"Play {p.number}, {p.name}: {p.what}",
+            lines=tuple(f"When {w}." for w in p.when) + ((p.watch_out,) if p.watch_out else ()),
+        )
+        for p in GUIDE.plays
+    )
+    contract = GUIDE.plays[1]
+    if query.subject == "contract":
+        lead = (f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
+                "work; often far cheaper than a full-time hire while you find out whether the work is ongoing.")
+    else:
+        lead = ("Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
+                "time once AI is core and there are 12 months of clear work.")
+    return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
+
+
+def compose_equity(query: Query, calculator: PayCalculator) -> Answer:
+    e = GUIDE.equity
+    lines = (e.senior_hire, e.founding_engineer, e.research_engineer)
+    lead = f"Equity comes on top of the bands: {e.senior_hire}, {e.founding_engineer}."
+    return _finish(query, lead, [_bullets(lines), e.context], (Section.SALARIES,),
+                   items=(KnowledgeItem(heading="Equity", lines=lines),))
+
+
+def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
+    u = GUIDE.underpay
+    mid = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
+    lead = f"Don't underpay your first AI hire. {u.saving}"
+    body = [u.consequence, u.alternative, f"For reference: {_quote_line(mid, mid.location)}."]
+    return _finish(query, lead, body, (Section.SALARIES,), pay=(mid,),
+                   items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),))
+
+
+HELP_EXAMPLES = (
+    "how much is a senior ML engineer in SF?",
+    "who do we hire first if we wrap Claude?",
+    "interview questions for AI engineers",
+    "red flags in an ML portfolio",
+    "where do we find research engineers?",
+    "should we contract or hire?",
+    "how much equity for a founding engineer?",
+)
+
+
+def compose_unknown(query: Query, calculator: PayCalculator) -> Answer:
+    lead = ("I answer questions about hiring AI engineers and ML engineers: pay, which role you need, interviews, "
+            "red flags, seniority, sourcing, equity and whether to build, contract or hire.")
+    body = ["Try:", _bullets([f'"{example}"' for example in HELP_EXAMPLES])]
+    return _finish(query, lead, body, ())
+
+
+COMPOSERS: dict[Topic, Callable[[Query, PayCalculator], Answer]] = {
+    Topic.PAY: compose_pay,
+    Topic.ROLES: compose_roles,
+    Topic.INTERVIEW: compose_interview,
+    Topic.RED_FLAGS: compose_red_flags,
+    Topic.SIGNALS: compose_signals,
+    Topic.SOURCING: compose_sourcing,
+    Topic.PLAYS: compose_plays,
+    Topic.EQUITY: compose_equity,
+    Topic.UNDERPAY: compose_underpay,
+    Topic.UNKNOWN: compose_unknown,
+}

@@ -22,7 +22,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 from urllib.parse import quote
@@ -114,11 +114,14 @@ class Store:
             await self.redis.aclose()
 
     async def append_turn(self, conversation: str, turn: Turn) -> None:
-        """Append a turn, keep only the last ``HISTORY_MAX_TURNS`` and restart the ``HISTORY_TTL`` clock."""
+        await self.append_turns(conversation, (turn,))
+
+    async def append_turns(self, conversation: str, turns: Sequence[Turn]) -> None:
+        """Append turns in one round trip, keep only the last ``HISTORY_MAX_TURNS``, restart the TTL clock."""
         key = self.history_key(conversation)
         with self._reachable():
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.rpush(key, turn.model_dump_json())
+                pipe.rpush(key, *(turn.model_dump_json() for turn in turns))
                 pipe.ltrim(key, -HISTORY_MAX_TURNS, -1)
                 pipe.expire(key, HISTORY_TTL)
                 await pipe.execute()

@@ -68,8 +68,8 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
     if location.place is Place.OUTSIDE_US:
         results = [calculator.quote(PayRequest(role=r, level=query.level, location=location, agentic=agentic))
                    for r in roles]
-    who = " or ".join(r.title + "s" for r in roles) if query.roles else "AI and ML engineers"
-    level = f"{query.level.title} " if query.level else ""
+    who = " or ".join(r.noun + "s" for r in roles) if query.roles else "AI and ML engineers"
+    level = f"{query.level.adjective} " if query.level else ""
     lines: list[str] = []
     for result in results:
         if isinstance(result, PayQuote):
@@ -105,8 +105,9 @@ def _render_items(items: tuple[KnowledgeItem, ...]) -> list[str]:
 
 def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
     c = GUIDE.confusion
-    cost = f"They share only about {c.shared_skills_percent}% of their skills; the wrong hire can cost " \
-           f"{c.setback_months} and {c.setback_cost}."
+    cost = (f"They share only about {c.shared_skills_percent}% of their skills; the wrong hire can cost "
+            f"{c.setback_months} and {c.setback_cost}.")
+    items: tuple[KnowledgeItem, ...]
     if query.subject == "mistake":
         items = (KnowledgeItem(heading="Why people mix them up", lines=c.why_it_happens),
                  KnowledgeItem(heading="What it looks like", lines=c.failure_modes))
@@ -127,12 +128,11 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
         return _compose_first_hire(query, calculator, cost)
     if len(query.roles) == 1 and query.subject != "compare":
         profile = GUIDE.ai_profile if query.roles[0] is Role.AI_ENGINEER else GUIDE.ml_profile
-        items = (_profile_item(profile),)
-        if query.roles[0] is not Role.AI_ENGINEER:
-            items += tuple(KnowledgeItem(heading=f"{t.name}: {t.summary}") for t in GUIDE.ml_tribes)
-        return _finish(query, profile.title + ": " + profile.one_liner, _render_items(items)[0:1]
-                       + [_bullets([i.heading for i in items[1:]])] if len(items) > 1 else _render_items(items),
-                       (profile.source,), items=items)
+        item = _profile_item(profile)
+        body = [_bullets(item.lines)]
+        if profile.role is Role.ML_ENGINEER:
+            body += ["Two kinds:", _bullets([f"{t.name}: {t.summary}" for t in GUIDE.ml_tribes])]
+        return _finish(query, item.heading, body, (profile.source,), items=(item,))
     items = (_profile_item(GUIDE.ai_profile), _profile_item(GUIDE.ml_profile))
     lead = ("AI engineers build products on top of foundation models; ML engineers train and fine-tune the models "
             f"themselves. {cost}")
@@ -181,10 +181,10 @@ def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     roles = [r for r in query.roles if r is not Role.RESEARCH_ENGINEER] or (
         [Role.ML_ENGINEER] if Role.RESEARCH_ENGINEER in query.roles else [Role.AI_ENGINEER, Role.ML_ENGINEER])
     items = tuple(
-        KnowledgeItem(heading=f"For {role.title}s:", lines=tuple(q.question for q in GUIDE.questions_for(role)))
+        KnowledgeItem(heading=f"For {role.noun}s:", lines=tuple(q.question for q in GUIDE.questions_for(role)))
         for role in dict.fromkeys(roles)
     )
-    who = " and ".join(f"{r.title}s" for r in dict.fromkeys(roles))
+    who = " and ".join(f"{r.noun}s" for r in dict.fromkeys(roles))
     lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
     body = [*_render_items(items), " ".join(GUIDE.interview_advice)]
     return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
@@ -245,8 +245,8 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
 def compose_equity(query: Query, calculator: PayCalculator) -> Answer:
     e = GUIDE.equity
     lines = (e.senior_hire, e.founding_engineer, e.research_engineer)
-    lead = f"Equity comes on top of the bands: {e.senior_hire}, {e.founding_engineer}."
-    return _finish(query, lead, [_bullets(lines), e.context], (Section.SALARIES,),
+    lead = f"Equity: {e.senior_hire}; {e.founding_engineer}."
+    return _finish(query, lead, [f"Also {e.research_engineer}.", e.context], (Section.SALARIES,),
                    items=(KnowledgeItem(heading="Equity", lines=lines),))
 
 

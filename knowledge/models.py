@@ -26,7 +26,7 @@ class Role(StrEnum):
     RESEARCH_ENGINEER = "research"
 
     @property
-    def title(self) -> str:
+    def noun(self) -> str:
         return {"ai": "AI engineer", "ml": "ML engineer", "research": "research engineer"}[self.value]
 
 
@@ -42,7 +42,7 @@ class Level(StrEnum):
         return list(Level).index(self)
 
     @property
-    def title(self) -> str:
+    def adjective(self) -> str:
         return "mid-level" if self is Level.MID else self.value
 
 
@@ -203,7 +203,7 @@ class Guide(BaseModel):
             raise ValueError("pay band keys must be unique")
         for role in (Role.AI_ENGINEER, Role.ML_ENGINEER):
             if sum(1 for q in self.interview_questions if q.role is role) != 5:
-                raise ValueError(f"the guide has five interview questions for {role.title}s")
+                raise ValueError(f"the guide has five interview questions for {role.noun}s")
         return self
 
     def band(self, key: str) -> PayBand:

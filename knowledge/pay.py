@@ -95,8 +95,8 @@ def _factor_text(factor: str) -> str:
 
 def request_title(role: Role, level: Level | None) -> str:
     if level is None:
-        return role.title
-    return f"{level.title} {role.title}"
+        return role.noun
+    return f"{level.adjective} {role.noun}"
 
 
 class PayCalculator:

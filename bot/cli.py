@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "ask":
         return asyncio.run(run_ask(settings, " ".join(args.question), args.conversation, as_json=args.json))
-    return run_chat(settings, args.conversation)
+    return run_chat(settings, getattr(args, "conversation", None))
 
 
 async def _open_conversations(settings: Settings, stack: AsyncExitStack) -> Conversations:

@@ -24,7 +24,8 @@ class SettingsError(Exception):
     """A configuration value is missing or malformed; the message is one line, safe to print."""
 
 
-def _check_redis_url(value: str) -> str:
+def _check_redis_url(secret: SecretStr) -> SecretStr:
+    value = secret.get_secret_value()
     parts = urlsplit(value)
     if parts.scheme not in REDIS_SCHEMES:
         raise ValueError("expected a redis://, rediss:// or unix:// URL")
@@ -32,7 +33,7 @@ def _check_redis_url(value: str) -> str:
         raise ValueError("expected a unix:// URL with a socket path, e.g. unix:///run/redis.sock")
     if parts.scheme != "unix" and not parts.hostname:
         raise ValueError("expected a URL with a host, e.g. redis://localhost:6379/0")
-    return value
+    return secret
 
 
 def _check_token(prefixes: tuple[str, ...], what: str) -> Any:
@@ -44,7 +45,8 @@ def _check_token(prefixes: tuple[str, ...], what: str) -> Any:
     return AfterValidator(check)
 
 
-RedisUrl = Annotated[str, AfterValidator(_check_redis_url)]
+# A SecretStr because the URL may carry a password; ``redacted_url`` is the printable form.
+RedisUrl = Annotated[SecretStr, AfterValidator(_check_redis_url)]
 SLACK_CHANNEL_RE = re.compile(r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{6,})$")
 SLACK_USER_RE = re.compile(r"^[UW][A-Z0-9]{6,}$")
 
@@ -64,7 +66,7 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: Annotated[SecretStr | None, _check_token(("xapp-",), "an app-level token")] = None
     slack_api_url: AnyHttpUrl = AnyHttpUrl("https://slack.com/api/")
-    redis_url: RedisUrl | None = Field(default=None, repr=False)  # may carry a password
+    redis_url: RedisUrl | None = None
     hirebot_data_dir: Path = DEFAULT_DATA_DIR
     anthropic_api_key: SecretStr | None = None
     anthropic_base_url: AnyHttpUrl | None = None

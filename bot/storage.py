@@ -28,7 +28,7 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
     """
     embedded: EmbeddedRedis | None = None
     if settings.redis_url is not None:
-        url = settings.redis_url
+        url = settings.redis_url.get_secret_value()
     else:
         embedded = EmbeddedRedis(settings.data_dir)
         try:

@@ -26,7 +26,7 @@ def _finish(query: Query, lead: str, body: list[str], sources: tuple[Section, ..
 
 
 def _where(location: Location | None) -> str:
-    if location is None or location.place is Place.US and location.label == "the US":
+    if location is None or (location.place is Place.US and location.label == "the US"):
         return ""
     if location.place in (Place.REMOTE, Place.REMOTE_LOW_COST):
         return f", {location.label}"

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge import vocabulary as v
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
-from knowledge import vocabulary as v
 
 
 class Topic(StrEnum):

@@ -13,8 +13,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "prompt engineer", "ai", "llm", "genai",
     ),
     "ml": (
-        "ml engineer", "ml eng", "mle", "machine learning engineer", "machine learning", "applied ml", "applied ml engineer",
-        "ml", "mlops",
+        "ml engineer", "ml eng", "mle", "machine learning engineer", "machine learning", "applied ml",
+        "applied ml engineer", "ml", "mlops",
     ),
     "research": ("research engineer", "research eng", "researcher", "research scientist", "ml researcher", "research"),
 }
@@ -111,10 +111,11 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "build vs hire", "build or hire", "hire or contract", "contract or hire", "build vs buy", "play",
         "hourly", "per hour", "hour", "weekend", "should we hire", "should i hire", "need to hire",
         "hire at all", "decision framework", "too early", "too late", "when to hire", "myself", "ourselves",
-        "technical founder", "build it", "in house", "in-house",
+        "technical founder", "build it", "in house",
     ),
     "roles": (
-        "difference", "differences", "differ", "diff", "between", "vs", "versus", "compare", "comparison", "distinguish", "tell apart",
+        "difference", "differences", "differ", "diff", "between", "vs", "versus", "compare", "comparison",
+        "distinguish", "tell apart",
         "which first", "hire first", "first hire", "which role", "which one", "who first", "who should we hire",
         "who do we hire", "who do i hire", "do we need", "do i need", "wrap", "wrapping", "wrapper", "claude",
         "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat", "proprietary", "own model",
@@ -164,8 +165,8 @@ FOLLOW_UP_OPENERS: tuple[str, ...] = (
     "but", "or", "for",
 )
 
-COMMON_WORDS: frozenset[str] = frozenset(
-    """
+# Everyday words that sit one typo away from a domain word ("stuff" and "staff"): never "corrected".
+_COMMON_WORDS_TEXT = """
     about above after again against also always another answer anyone anything around asked asking average
     back based because been before being below best better between both bring build built busy call came
     cannot case change cheap check city come company could cover data date days does doing done down each
@@ -179,5 +180,5 @@ COMMON_WORDS: frozenset[str] = frozenset(
     than thank thanks that their them then there these they thing things think this those though thought
     time today told took total tough true type under until upon very want wants well were what when where
     which while whole will wish with within without work works worth would year years your yours
-    """.split()
-)
+"""
+COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())

@@ -1,4 +1,4 @@
-"""The ``hirebot`` command: ask, chat and eval, all offline, with no credentials needed.
+"""The ``hirebot`` command: serve Slack (HTTP or Socket Mode), or ask, chat, try and eval offline.
 
 Imports stay inside the command functions so ``hirebot ask`` starts quickly: nothing loads Slack, the
 Anthropic SDK or the evaluation harness unless the command needs it.
@@ -34,16 +34,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hirebot",
         description="Answers founders' questions about hiring AI and ML engineers, from the hiring guide.",
-        epilog="With no command, hirebot starts an interactive chat.",
+        epilog="With no command, hirebot serves Slack over Socket Mode when SLACK_APP_TOKEN is set, over HTTP when "
+        "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are, and otherwise starts an offline chat.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", help="answer one question and exit")
     ask.add_argument("question", nargs="+", help="the question, e.g. 'senior ML engineer in SF?'")
-    ask.add_argument("--conversation", "-c", default=DEFAULT_CONVERSATION, metavar="NAME",
-                     help="share history with earlier asks under the same NAME (default: %(default)s)")
+    ask.add_argument(
+        "--conversation",
+        "-c",
+        default=DEFAULT_CONVERSATION,
+        metavar="NAME",
+        help="share history with earlier asks under the same NAME (default: %(default)s)",
+    )
     ask.add_argument("--json", action="store_true", help="print the answer, its structured result and sources")
     chat = commands.add_parser("chat", help="an interactive conversation with history")
     chat.add_argument("--conversation", "-c", metavar="NAME", help="resume a named conversation")
+    serve = commands.add_parser("serve", help="serve Slack over HTTP at POST /slack/events")
+    serve.add_argument("--port", type=int, default=3000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--host", default="0.0.0.0", help="address to bind (default: %(default)s)")
+    commands.add_parser("socket", help="serve Slack over Socket Mode (needs SLACK_APP_TOKEN)")
+    try_ = commands.add_parser("try", help="run a /hire command without Slack and show the card")
+    try_.add_argument("command_text", metavar="'/hire ...'", help="e.g. '/hire ai-vs-ml'")
+    try_.add_argument("--json", action="store_true", help="print the Block Kit payload exactly as Slack gets it")
     evaluate = commands.add_parser("eval", help="run the golden question set and print pass rates")
     evaluate.add_argument("--show-answers", action="store_true", help="print the answers of failing cases")
     return parser
@@ -54,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="hirebot: %(message)s", stream=sys.stderr)
     if args.command == "eval":
         return run_eval(show_answers=args.show_answers)
+    if args.command == "try":
+        return run_try(args.command_text, as_json=args.json)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -61,7 +76,67 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "ask":
         return asyncio.run(run_ask(settings, " ".join(args.question), args.conversation, as_json=args.json))
+    if args.command in ("serve", "socket") or (args.command is None and _slack_configured(settings)):
+        return run_slack(settings, args)
+    if args.command is None:
+        print(CONNECT_SLACK)
     return run_chat(settings, getattr(args, "conversation", None))
+
+
+CONNECT_SLACK = (
+    "Slack isn't configured, so this is the offline chat. To connect Slack, create the app from manifest.yml "
+    "and set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)."
+)
+
+
+def _slack_configured(settings: Settings) -> bool:
+    return settings.slack_bot_token is not None and (
+        settings.slack_app_token is not None or settings.slack_signing_secret is not None
+    )
+
+
+def run_slack(settings: Settings, args: argparse.Namespace) -> int:
+    """Serve Slack; bare ``hirebot`` prefers Socket Mode when an app token is set."""
+    from bot.app import MissingCredentials
+
+    logging.getLogger("hirebot").setLevel(logging.INFO)
+    logging.getLogger("bot").setLevel(logging.INFO)
+    socket_mode = args.command == "socket" or (args.command is None and settings.slack_app_token is not None)
+    try:
+        if socket_mode:
+            from bot.socket_mode import run_socket_mode
+
+            asyncio.run(run_socket_mode(settings))
+        else:
+            from bot.server import run_server
+
+            run_server(settings, getattr(args, "host", "0.0.0.0"), getattr(args, "port", 3000))
+    except MissingCredentials as error:
+        print(f"hirebot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def run_try(command_text: str, *, as_json: bool) -> int:
+    """The /hire handler's card without Slack: rendered for the terminal, or as the exact payload."""
+    from blocks.router import hire_reply
+    from bot.terminal import render_blocks
+    from knowledge.engine import AnswerEngine
+
+    text = command_text.strip()
+    first, _, rest = text.partition(" ")
+    if first.startswith("/"):
+        if first != "/hire":
+            print(f"hirebot: only /hire exists, not {first}", file=sys.stderr)
+            return EXIT_USAGE
+        text = rest
+    payload = hire_reply(text, AnswerEngine()).card.payload()
+    payload["response_type"] = "ephemeral"
+    if as_json:
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(render_blocks(payload["blocks"], color=sys.stdout.isatty()), end="")
+    return EXIT_OK
 
 
 async def _open_conversations(settings: Settings, stack: AsyncExitStack) -> Conversations:
@@ -115,7 +190,6 @@ def run_chat(settings: Settings, conversation: str | None) -> int:
         stack = AsyncExitStack()
         conversations = runner.run(_open_conversations(settings, stack))
         print(f"hirebot, offline. {CHAT_HELP}")
-        print("To use it in Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see the README).")
         try:
             while True:
                 try:

@@ -74,8 +74,16 @@ class Settings(BaseSettings):
     hiring_channel: str | None = None
     hiring_managers: Annotated[tuple[str, ...], NoDecode] = ()
 
-    @field_validator("redis_url", "hiring_channel", "anthropic_base_url", "slack_bot_token", "slack_signing_secret",
-                     "slack_app_token", "anthropic_api_key", mode="before")
+    @field_validator(
+        "redis_url",
+        "hiring_channel",
+        "anthropic_base_url",
+        "slack_bot_token",
+        "slack_signing_secret",
+        "slack_app_token",
+        "anthropic_api_key",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value

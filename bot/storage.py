@@ -19,12 +19,14 @@ logger = logging.getLogger(__name__)
 
 
 @asynccontextmanager
-async def open_store(settings: Settings) -> AsyncIterator[Store]:
+async def open_store(settings: Settings, *, require_reachable: bool = True) -> AsyncIterator[Store]:
     """A connected, pinged ``Store``; closed (and the embedded server left) on exit.
 
     The ping makes an unreachable server fail here, within about two seconds, rather than at the first
-    real command. Failing to leave the embedded server is only logged, so it cannot hide an error raised
-    in the ``async with`` body.
+    real command. A long-running server passes ``require_reachable=False``: it then gets the store even
+    while ``REDIS_URL`` is down (with a warning), and the client reconnects by itself once Redis is back.
+    Failing to leave the embedded server is only logged, so it cannot hide an error raised in the
+    ``async with`` body.
     """
     embedded: EmbeddedRedis | None = None
     if settings.redis_url is not None:
@@ -41,7 +43,12 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
         except ValueError as error:
             raise StoreUnavailable(f"Redis URL {redacted_url(url)} is not usable: {error}") from None
         try:
-            await store.ping()
+            try:
+                await store.ping()
+            except StoreUnavailable as error:
+                if require_reachable:
+                    raise
+                logger.warning("%s; running without history until it is back", error)
             yield store
         finally:
             await store.close()

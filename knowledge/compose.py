@@ -33,6 +33,11 @@ def _where(location: Location | None) -> str:
     return f" in {location.label}"
 
 
+def _factors(rule_key: str) -> str:
+    rule = GUIDE.rule(rule_key)
+    return f"low x{rule.low_factor}, high x{rule.high_factor}"
+
+
 def _quote_line(quote: PayQuote, location: Location | None = None) -> str:
     experience = f" ({quote.band.experience})" if quote.band.experience else ""
     agentic = " who has shipped agentic systems" if quote.agentic_applied else ""
@@ -48,40 +53,58 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
     agentic = bool(query.agentic)
     sources = (Section.SALARIES,)
     if len(query.roles) == 1 and (query.level is not None or query.roles[0] is Role.RESEARCH_ENGINEER):
-        result = calculator.quote(PayRequest(role=query.roles[0], level=query.level, location=location,
-                                             agentic=agentic))
+        result = calculator.quote(
+            PayRequest(role=query.roles[0], level=query.level, location=location, agentic=agentic)
+        )
         if isinstance(result, NotCovered):
-            return _finish(query, f"{result.reason} I won't invent a figure.", _not_covered_text(result), sources,
-                           pay=(result,))
+            return _finish(
+                query, f"{result.reason} I won't invent a figure.", _not_covered_text(result), sources, pay=(result,)
+            )
         lead = f"{_quote_line(result, location)}, base + cash bonus a year, equity extra."
         body = ["How: " + "; then ".join(result.rules) + ".", result.band.profile, *result.notes]
+        if result.lower_cost_text:
+            body.append(
+                f"If they live in a lower-cost region, the guide allows {result.lower_cost_text} "
+                f"({_factors('remote-low-cost')})."
+            )
         return _finish(query, lead, body, sources, pay=(result,))
     results: list[PayResult] = []
-    roles = query.roles or (Role.AI_ENGINEER, Role.ML_ENGINEER, Role.RESEARCH_ENGINEER)
+    # The research band has no level, so a level asked across roles ("junior engineer") leaves it out.
+    every_role = (Role.AI_ENGINEER, Role.ML_ENGINEER) + (() if query.level else (Role.RESEARCH_ENGINEER,))
+    roles = query.roles or every_role
     for role in roles:
         bands = calculator.bands_for(role, query.level)
         if bands:
             results.extend(calculator.apply(band, location, agentic) for band in bands)
         elif query.level is not None:
-            results.append(calculator.quote(PayRequest(role=role, level=query.level, location=location,
-                                                       agentic=agentic)))
+            results.append(
+                calculator.quote(PayRequest(role=role, level=query.level, location=location, agentic=agentic))
+            )
     if location.place is Place.OUTSIDE_US:
-        results = [calculator.quote(PayRequest(role=r, level=query.level, location=location, agentic=agentic))
-                   for r in roles]
+        results = [
+            calculator.quote(PayRequest(role=r, level=query.level, location=location, agentic=agentic)) for r in roles
+        ]
     who = " or ".join(r.noun + "s" for r in roles) if query.roles else "AI and ML engineers"
     level = f"{query.level.adjective} " if query.level else ""
     lines: list[str] = []
     for result in results:
         if isinstance(result, PayQuote):
-            lines.append(_quote_line(result))
+            cheaper = f" (living in a lower-cost region: {result.lower_cost_text})" if result.lower_cost_text else ""
+            lines.append(_quote_line(result) + cheaper)
         else:
-            lines.append(f"{result.request}: no pay band in the guide; nearest "
-                         + ", ".join(f"{q.band.title} {q.range_text}" for q in result.nearest))
+            lines.append(
+                f"{result.request}: no pay band in the guide; nearest "
+                + ", ".join(f"{q.band.title} {q.range_text}" for q in result.nearest)
+            )
     body = [_bullets(lines)]
     if location.place is Place.US and location.label == "the US":
-        body.append("New York or the Bay Area: low x1.10, high x1.15. Remote from a lower-cost region: low x0.75, "
-                    "high x0.85. Ask about one level and place for the exact figure.")
-    notes = {note for r in results if isinstance(r, PayQuote) for note in r.notes}
+        body.append(
+            f"New York or the Bay Area: {_factors('high-cost')}. Remote from a lower-cost region: "
+            f"{_factors('remote-low-cost')}. Ask about one level and place for the exact figure."
+        )
+    notes = {
+        note for r in results if isinstance(r, PayQuote) for note in r.notes if not note.startswith("Remote hires")
+    }
     body.extend(sorted(notes))
     lead = f"Pay for {level}{who}{_where(location)} (US seed to Series B, base + cash bonus, equity extra):"
     return _finish(query, lead, body, sources, pay=tuple(results))
@@ -105,25 +128,45 @@ def _render_items(items: tuple[KnowledgeItem, ...]) -> list[str]:
 
 def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
     c = GUIDE.confusion
-    cost = (f"They share only about {c.shared_skills_percent}% of their skills; the wrong hire can cost "
-            f"{c.setback_months} and {c.setback_cost}.")
+    cost = (
+        f"They share only about {c.shared_skills_percent}% of their skills; the wrong hire can cost "
+        f"{c.setback_months} and {c.setback_cost}."
+    )
     items: tuple[KnowledgeItem, ...]
     if query.subject == "mistake":
-        items = (KnowledgeItem(heading="Why people mix them up", lines=c.why_it_happens),
-                 KnowledgeItem(heading="What it looks like", lines=c.failure_modes))
-        return _finish(query, f"Hiring the wrong one is expensive. {cost}", _render_items(items),
-                       (Section.ROLE_CONFUSION,), items=items)
+        items = (
+            KnowledgeItem(heading="Why people mix them up", lines=c.why_it_happens),
+            KnowledgeItem(heading="What it looks like", lines=c.failure_modes),
+        )
+        return _finish(
+            query,
+            f"Hiring the wrong one is expensive. {cost}",
+            _render_items(items),
+            (Section.ROLE_CONFUSION,),
+            items=items,
+        )
     if query.subject == "ppe":
-        items = tuple(KnowledgeItem(heading=f"{x.name}: {x.summary}", lines=x.what_good_looks_like)
-                      for x in GUIDE.ppe_triangle)
-        return _finish(query, "An AI engineer's core is the prompt / product / evaluation (PPE) triangle; "
-                       "evaluation is what marks a senior.", _render_items(items), (Section.AI_ENGINEERS,),
-                       items=items)
+        items = tuple(
+            KnowledgeItem(heading=f"{x.name}: {x.summary}", lines=x.what_good_looks_like) for x in GUIDE.ppe_triangle
+        )
+        return _finish(
+            query,
+            "An AI engineer's core is the prompt / product / evaluation (PPE) triangle; "
+            "evaluation is what marks a senior.",
+            _render_items(items),
+            (Section.AI_ENGINEERS,),
+            items=items,
+        )
     if query.subject == "tribes":
         items = tuple(KnowledgeItem(heading=f"{t.name}: {t.summary}", lines=t.tools_and_work) for t in GUIDE.ml_tribes)
-        return _finish(query, "ML engineers come in two kinds: applied ML engineers and research engineers; know "
-                       "which you need before writing the job post.", _render_items(items), (Section.ML_ENGINEERS,),
-                       items=items)
+        return _finish(
+            query,
+            "ML engineers come in two kinds: applied ML engineers and research engineers; know "
+            "which you need before writing the job post.",
+            _render_items(items),
+            (Section.ML_ENGINEERS,),
+            items=items,
+        )
     if query.subject == "first-hire" or query.product is not None:
         return _compose_first_hire(query, calculator, cost)
     if len(query.roles) == 1 and query.subject != "compare":
@@ -134,11 +177,12 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
             body += ["Two kinds:", _bullets([f"{t.name}: {t.summary}" for t in GUIDE.ml_tribes])]
         return _finish(query, item.heading, body, (profile.source,), items=(item,))
     items = (_profile_item(GUIDE.ai_profile), _profile_item(GUIDE.ml_profile))
-    lead = ("AI engineers build products on top of foundation models; ML engineers train and fine-tune the models "
-            f"themselves. {cost}")
+    lead = (
+        "AI engineers build products on top of foundation models; ML engineers train and fine-tune the models "
+        f"themselves. {cost}"
+    )
     body = [*_render_items(items), f"Rule of thumb: {c.hire_ai_when} {c.hire_ml_when}"]
-    return _finish(query, lead, body, (Section.ROLE_CONFUSION, Section.AI_ENGINEERS, Section.ML_ENGINEERS),
-                   items=items)
+    return _finish(query, lead, body, (Section.ROLE_CONFUSION, Section.AI_ENGINEERS, Section.ML_ENGINEERS), items=items)
 
 
 def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> Answer:
@@ -157,8 +201,10 @@ def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> A
         ]
         pay: tuple[PayResult, ...] = (band,)
     elif query.product == "moat":
-        applied, senior = calculator.apply(GUIDE.band("ml-mid"), Location.us()), calculator.apply(
-            GUIDE.band("ml-senior"), Location.us())
+        applied, senior = (
+            calculator.apply(GUIDE.band("ml-mid"), Location.us()),
+            calculator.apply(GUIDE.band("ml-senior"), Location.us()),
+        )
         lead = "Hire an ML engineer: if your own model trained on your data is the moat, you need someone who trains."
         body = [
             f"Budget: {_quote_line(applied)}; {_quote_line(senior)}. A research engineer with publications "
@@ -170,16 +216,19 @@ def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> A
         pay = (applied, senior)
     else:
         lead = "It depends on what you are building."
-        body = [_bullets([c.hire_ai_when, c.hire_ml_when]),
-                f"Still unsure? Contract for {contract.figures[0]} at {contract.figures[1]} before you hire "
-                "full time.", cost]
+        body = [
+            _bullets([c.hire_ai_when, c.hire_ml_when]),
+            f"Still unsure? Contract for {contract.figures[0]} at {contract.figures[1]} before you hire full time.",
+            cost,
+        ]
         pay = ()
     return _finish(query, lead, body, sources, pay=pay)
 
 
 def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     roles = [r for r in query.roles if r is not Role.RESEARCH_ENGINEER] or (
-        [Role.ML_ENGINEER] if Role.RESEARCH_ENGINEER in query.roles else [Role.AI_ENGINEER, Role.ML_ENGINEER])
+        [Role.ML_ENGINEER] if Role.RESEARCH_ENGINEER in query.roles else [Role.AI_ENGINEER, Role.ML_ENGINEER]
+    )
     items = tuple(
         KnowledgeItem(heading=f"For {role.noun}s:", lines=tuple(q.question for q in GUIDE.questions_for(role)))
         for role in dict.fromkeys(roles)
@@ -196,21 +245,33 @@ def _for_audience(signs: tuple[PortfolioSign, ...], roles: tuple[Role, ...]) -> 
         wanted.add(Audience.AI)
     if not roles or {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} & set(roles):
         wanted.add(Audience.ML)
-    return tuple(("ML candidates: " if s.audience is Audience.ML and len(wanted) == 3 else "") + s.text
-                 for s in signs if s.audience in wanted)
+    return tuple(
+        ("ML candidates: " if s.audience is Audience.ML and len(wanted) == 3 else "") + s.text
+        for s in signs
+        if s.audience in wanted
+    )
 
 
 def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
     flags = _for_audience(GUIDE.red_flags, query.roles)
-    return _finish(query, "Portfolio red flags that predict pain:", [_bullets(flags)], (Section.PORTFOLIOS,),
-                   items=(KnowledgeItem(heading="Red flags", lines=flags),))
+    return _finish(
+        query,
+        "Portfolio red flags that predict pain:",
+        [_bullets(flags)],
+        (Section.PORTFOLIOS,),
+        items=(KnowledgeItem(heading="Red flags", lines=flags),),
+    )
 
 
 def compose_signals(query: Query, calculator: PayCalculator) -> Answer:
     signals = _for_audience(GUIDE.seniority_signals, query.roles)
-    return _finish(query, "Signs you are talking to someone genuinely senior:",
-                   [_bullets(signals), f"Underrated: {GUIDE.underrated_signal}"], (Section.PORTFOLIOS,),
-                   items=(KnowledgeItem(heading="Seniority signals", lines=signals),))
+    return _finish(
+        query,
+        "Signs you are talking to someone genuinely senior:",
+        [_bullets(signals), f"Underrated: {GUIDE.underrated_signal}"],
+        (Section.PORTFOLIOS,),
+        items=(KnowledgeItem(heading="Seniority signals", lines=signals),),
+    )
 
 
 def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
@@ -218,8 +279,10 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
     if query.roles and set(query.roles) <= {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER}:
         channels = tuple(sorted(channels, key=lambda ch: ch.best_for is not Audience.ML))
     lines = tuple(f"{ch.name}: {ch.why}" for ch in channels)
-    lead = (f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
-            f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A.")
+    lead = (
+        f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
+        f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A."
+    )
     body = [_bullets(lines), " ".join(GUIDE.outreach_advice)]
     return _finish(query, lead, body, (Section.SOURCING,), items=(KnowledgeItem(heading="Channels", lines=lines),))
 
@@ -234,11 +297,15 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
     )
     contract = GUIDE.plays[1]
     if query.subject == "contract":
-        lead = (f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
-                "work; often far cheaper than a full-time hire while you find out whether the work is ongoing.")
+        lead = (
+            f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
+            "work; often far cheaper than a full-time hire while you find out whether the work is ongoing."
+        )
     else:
-        lead = ("Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
-                "time once AI is core and there are 12 months of clear work.")
+        lead = (
+            "Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
+            "time once AI is core and there are 12 months of clear work."
+        )
     return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
 
 
@@ -246,8 +313,13 @@ def compose_equity(query: Query, calculator: PayCalculator) -> Answer:
     e = GUIDE.equity
     lines = (e.senior_hire, e.founding_engineer, e.research_engineer)
     lead = f"Equity: {e.senior_hire}; {e.founding_engineer}."
-    return _finish(query, lead, [f"Also {e.research_engineer}.", e.context], (Section.SALARIES,),
-                   items=(KnowledgeItem(heading="Equity", lines=lines),))
+    return _finish(
+        query,
+        lead,
+        [f"Also {e.research_engineer}.", e.context],
+        (Section.SALARIES,),
+        items=(KnowledgeItem(heading="Equity", lines=lines),),
+    )
 
 
 def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
@@ -255,8 +327,14 @@ def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
     mid = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
     lead = f"Don't underpay your first AI hire. {u.saving}"
     body = [u.consequence, u.alternative, f"For reference: {_quote_line(mid, mid.location)}."]
-    return _finish(query, lead, body, (Section.SALARIES,), pay=(mid,),
-                   items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),))
+    return _finish(
+        query,
+        lead,
+        body,
+        (Section.SALARIES,),
+        pay=(mid,),
+        items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),),
+    )
 
 
 HELP_EXAMPLES = (
@@ -271,8 +349,10 @@ HELP_EXAMPLES = (
 
 
 def compose_unknown(query: Query, calculator: PayCalculator) -> Answer:
-    lead = ("I answer questions about hiring AI engineers and ML engineers: pay, which role you need, interviews, "
-            "red flags, seniority, sourcing, equity and whether to build, contract or hire.")
+    lead = (
+        "I answer questions about hiring AI engineers and ML engineers: pay, which role you need, interviews, "
+        "red flags, seniority, sourcing, equity and whether to build, contract or hire."
+    )
     body = ["Try:", _bullets([f'"{example}"' for example in HELP_EXAMPLES])]
     return _finish(query, lead, body, ())
 

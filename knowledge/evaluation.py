@@ -21,8 +21,8 @@ from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
 GOLDEN_PACKAGE = "knowledge.golden"
-THOUSANDS = re.compile(r"\$(\d[\d,]*)K\b")
-DOLLARS = re.compile(r"\$(\d[\d,]*)(?![\d,]*K)")
+THOUSANDS = re.compile(r"\$(\d[\d,]*)[Kk]\b")
+DOLLARS = re.compile(r"\$(\d[\d,]*)(?![\d,]*[Kk])")
 
 
 class GoldenTurn(BaseModel):

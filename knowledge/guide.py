@@ -116,7 +116,7 @@ GUIDE = Guide(
             "training and fine-tuning runs",
             "the long tail of experiments behind a model that actually learns",
         ),
-        north_star="A model artifact that beats a baseline on a well-defined metric.",
+        north_star="A trained model that measurably beats a clear baseline on a metric everyone agreed on.",
         typical_day=(
             "prepare and version a dataset",
             "launch and watch a training run",
@@ -133,7 +133,7 @@ GUIDE = Guide(
             summary="Adapts existing architectures to a specific dataset or problem; most of the job is data.",
             tools_and_work=(
                 "PyTorch, Weights and Biases, Ray and the distributed training framework of the day",
-                "can fine-tune a 70-billion-parameter model on a multi-GPU cluster without losing a week to "
+                "fine-tunes models as large as 70 billion parameters across many GPUs without a lost week of "
                 "CUDA out-of-memory errors",
             ),
         ),
@@ -151,61 +151,113 @@ GUIDE = Guide(
     ),
     bands=(
         PayBand(
-            source=S.SALARIES, key="ai-junior", role=Role.AI_ENGINEER, level=Level.JUNIOR,
-            title="Junior AI engineer", experience="0-2 years", low_k=140, high_k=180,
+            source=S.SALARIES,
+            key="ai-junior",
+            role=Role.AI_ENGINEER,
+            level=Level.JUNIOR,
+            title="Junior AI engineer",
+            experience="0-2 years",
+            low_k=140,
+            high_k=180,
             profile="Usually a strong product engineer with about a year of LLM side projects.",
         ),
         PayBand(
-            source=S.SALARIES, key="ai-mid", role=Role.AI_ENGINEER, level=Level.MID,
-            title="Mid-level AI engineer", experience="3-5 years", low_k=180, high_k=240,
+            source=S.SALARIES,
+            key="ai-mid",
+            role=Role.AI_ENGINEER,
+            level=Level.MID,
+            title="Mid-level AI engineer",
+            experience="3-5 years",
+            low_k=180,
+            high_k=240,
             profile="The sweet spot for most seed and Series A teams: has shipped several AI features to real "
             "users and can own a product area.",
         ),
         PayBand(
-            source=S.SALARIES, key="ai-senior", role=Role.AI_ENGINEER, level=Level.SENIOR,
-            title="Senior AI engineer", experience="5+ years", low_k=240, high_k=320,
+            source=S.SALARIES,
+            key="ai-senior",
+            role=Role.AI_ENGINEER,
+            level=Level.SENIOR,
+            title="Senior AI engineer",
+            experience="5+ years",
+            low_k=240,
+            high_k=320,
             profile="Leads AI product areas, designs eval systems from scratch and mentors others.",
         ),
         PayBand(
-            source=S.SALARIES, key="ai-staff", role=Role.AI_ENGINEER, level=Level.STAFF,
-            title="Staff AI engineer", low_k=320, high_k=420,
+            source=S.SALARIES,
+            key="ai-staff",
+            role=Role.AI_ENGINEER,
+            level=Level.STAFF,
+            title="Staff AI engineer",
+            low_k=320,
+            high_k=420,
             profile="Rare; usually from Anthropic, OpenAI, Google DeepMind or a few well-known AI startups. "
             "Sets technical direction across teams.",
         ),
         PayBand(
-            source=S.SALARIES, key="ml-mid", role=Role.ML_ENGINEER, level=Level.MID,
-            title="Applied ML engineer (mid)", low_k=200, high_k=280,
+            source=S.SALARIES,
+            key="ml-mid",
+            role=Role.ML_ENGINEER,
+            level=Level.MID,
+            title="Applied ML engineer (mid)",
+            low_k=200,
+            high_k=280,
             profile="Commands a premium with fine-tuning experience on modern open-weights models.",
         ),
         PayBand(
-            source=S.SALARIES, key="ml-senior", role=Role.ML_ENGINEER, level=Level.SENIOR,
-            title="Senior ML engineer", low_k=280, high_k=400,
+            source=S.SALARIES,
+            key="ml-senior",
+            role=Role.ML_ENGINEER,
+            level=Level.SENIOR,
+            title="Senior ML engineer",
+            low_k=280,
+            high_k=400,
             profile="Should have shipped at least one model to production that serves meaningful traffic.",
         ),
         PayBand(
-            source=S.SALARIES, key="research", role=Role.RESEARCH_ENGINEER, level=None,
-            title="Research engineer with publications", low_k=350, high_k=600,
-            profile="Plus significant equity. The top of the band is for first-author papers at NeurIPS, ICML "
-            "or ICLR.",
+            source=S.SALARIES,
+            key="research",
+            role=Role.RESEARCH_ENGINEER,
+            level=None,
+            title="Research engineer with publications",
+            low_k=350,
+            high_k=600,
+            profile="Plus significant equity. The top of the band is for first-author papers at NeurIPS, ICML or ICLR.",
         ),
     ),
     location_rules=(
         LocationRule(
-            source=S.SALARIES, key="us", title="United States", low_factor="1", high_factor="1",
+            source=S.SALARIES,
+            key="us",
+            title="United States",
+            low_factor="1",
+            high_factor="1",
             guide_wording="The bands are for US-based hires at seed to Series B startups.",
         ),
         LocationRule(
-            source=S.SALARIES, key="high-cost", title="New York or the Bay Area", low_factor="1.10",
-            high_factor="1.15", guide_wording="roughly 10% to 15% more on every band",
+            source=S.SALARIES,
+            key="high-cost",
+            title="New York or the Bay Area",
+            low_factor="1.10",
+            high_factor="1.15",
+            guide_wording="roughly 10% to 15% more on every band",
         ),
         LocationRule(
-            source=S.SALARIES, key="remote-low-cost", title="Remote from a lower-cost region", low_factor="0.75",
-            high_factor="0.85", guide_wording="sometimes 15% to 25% less",
+            source=S.SALARIES,
+            key="remote-low-cost",
+            title="Remote from a lower-cost region",
+            low_factor="0.75",
+            high_factor="0.85",
+            guide_wording="sometimes 15% to 25% less",
             caveat="Top candidates negotiate hard against geographic discounts.",
         ),
     ),
     agentic_premium=AgenticPremium(
-        source=S.SALARIES, role=Role.AI_ENGINEER, level=Level.SENIOR, amount_k=40,
+        source=S.SALARIES,
+        role=Role.AI_ENGINEER,
+        level=Level.SENIOR,
+        amount_k=40,
         condition="a senior AI engineer who has shipped agentic systems to production",
     ),
     market_note="Over the last 18 months pay has stratified: the top of the market rose, the bottom stayed flat "
@@ -226,57 +278,67 @@ GUIDE = Guide(
     ),
     interview_questions=(
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.AI_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.AI_ENGINEER,
             question="Take me through the most recent eval suite you built: how did you choose its examples, and "
             "how did you know it covered the failure modes that mattered?",
             listen_for="Deliberate example selection tied to real failure modes, not a handful of happy paths.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.AI_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.AI_ENGINEER,
             question="Your RAG pipeline retrieves the right documents, yet 30% of final answers are still wrong. "
             "How do you track down why?",
             listen_for="Separating retrieval from generation, inspecting prompts and context, measuring each step.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.AI_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.AI_ENGINEER,
             question="You have to halve the OpenAI bill without hurting quality. Which five things do you try first?",
             listen_for="Caching, smaller models for easy cases, prompt and context trimming, batching, with evals "
             "to prove quality held.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.AI_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.AI_ENGINEER,
             question="Tell me about choosing between two model providers for the same feature. Which tradeoffs "
             "decided it?",
             listen_for="Concrete tradeoffs they lived with: quality, latency, cost, rate limits, tooling.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.AI_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.AI_ENGINEER,
             question="Your agent sometimes loops, calling the same tool again and again. How do you fix it?",
             listen_for="Loop detection, step limits, better tool results and state, evals that reproduce the loop.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.ML_ENGINEER,
-            question="Describe a training run that failed. What was the root cause, and how did you find it?",
+            source=S.INTERVIEWS,
+            role=Role.ML_ENGINEER,
+            question="Tell me about a training run that failed on you: what caused it, and how did you track it down?",
             listen_for="A real debugging story with the signals they watched, not a generic checklist.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.ML_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.ML_ENGINEER,
             question="How do you choose between fine-tuning a smaller model and prompting a larger one?",
             listen_for="Cost, latency, data available and how they would measure the difference.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.ML_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.ML_ENGINEER,
             question="How would you build a data pipeline that stays clean while the team grows from 3 to 30 "
             "engineers?",
             listen_for="Versioned data, validation, ownership and tracking that survive more hands.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.ML_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.ML_ENGINEER,
             question="A paper comes out that looks relevant to our work. What do you do next?",
             listen_for="A habit of reading, judging relevance quickly and testing cheaply before committing.",
         ),
         InterviewQuestion(
-            source=S.INTERVIEWS, role=Role.ML_ENGINEER,
+            source=S.INTERVIEWS,
+            role=Role.ML_ENGINEER,
             question="How do you tell whether your fine-tuned model beats the base model in the ways you "
             "actually care about?",
             listen_for="Task-specific evals and a clear baseline, not only the training loss.",
@@ -300,20 +362,22 @@ GUIDE = Guide(
         ),
         PortfolioSign(
             source=S.PORTFOLIOS,
-            text="Buzzword overload, such as \"agentic\" six times in a minute without one concrete workflow.",
+            text='Buzzword overload, such as "agentic" six times in a minute without one concrete workflow.',
         ),
         PortfolioSign(
             source=S.PORTFOLIOS,
             text="No opinions on model providers, frameworks or tradeoffs; real practitioners have earned some.",
         ),
         PortfolioSign(
-            source=S.PORTFOLIOS, audience=Audience.ML,
+            source=S.PORTFOLIOS,
+            audience=Audience.ML,
             text="Notebooks with cells run out of order, unversioned data and no experiment tracking.",
         ),
     ),
     seniority_signals=(
         PortfolioSign(
-            source=S.PORTFOLIOS, audience=Audience.AI,
+            source=S.PORTFOLIOS,
+            audience=Audience.AI,
             text="They bring up evaluation before you ask, because missing evals have burned them.",
         ),
         PortfolioSign(
@@ -325,7 +389,8 @@ GUIDE = Guide(
             text="They reason about cost and latency per feature, not just per request.",
         ),
         PortfolioSign(
-            source=S.PORTFOLIOS, audience=Audience.ML,
+            source=S.PORTFOLIOS,
+            audience=Audience.ML,
             text="They name a baseline they beat, by how much, and why it was the right baseline.",
         ),
         PortfolioSign(
@@ -339,38 +404,48 @@ GUIDE = Guide(
     founder_led_advantage="3 to 1",
     sourcing_channels=(
         SourcingChannel(
-            source=S.SOURCING, name="Hacker News Who Is Hiring / Who Wants to Be Hired",
+            source=S.SOURCING,
+            name="Hacker News Who Is Hiring / Who Wants to Be Hired",
             why="Still one of the highest-signal channels; people who post there tend to be thoughtful and have taste.",
         ),
         SourcingChannel(
-            source=S.SOURCING, name="YC co-founder matching and Work at a Startup",
+            source=S.SOURCING,
+            name="YC co-founder matching and Work at a Startup",
             why="Work at a Startup draws AI engineers who want startup upside, YC batch or not.",
         ),
         SourcingChannel(
-            source=S.SOURCING, name="ML conference Slack communities (NeurIPS, ICML, ICLR)",
-            why="Active all year; show up as a peer instead of mass-messaging.", best_for=Audience.ML,
+            source=S.SOURCING,
+            name="ML conference Slack communities (NeurIPS, ICML, ICLR)",
+            why="Active all year; show up as a peer instead of mass-messaging.",
+            best_for=Audience.ML,
         ),
         SourcingChannel(
-            source=S.SOURCING, name="Arxiv author outreach",
+            source=S.SOURCING,
+            name="Arxiv author outreach",
             why="For research engineers: read your field's papers and email the authors, especially second and third "
-            "authors, who often did the implementation and may want to leave academia.", best_for=Audience.ML,
+            "authors, who often did the implementation and may want to leave academia.",
+            best_for=Audience.ML,
         ),
         SourcingChannel(
-            source=S.SOURCING, name="Kaggle top performers",
+            source=S.SOURCING,
+            name="Kaggle top performers",
             why="Gold medallists in competitions close to your problem have shown ability that is hard to fake.",
             best_for=Audience.ML,
         ),
         SourcingChannel(
-            source=S.SOURCING, name="AI fellowship programs",
+            source=S.SOURCING,
+            name="AI fellowship programs",
             why="AI Fellowship, Recurse Center's AI track and accelerator programs turn out strong people who are "
             "actively looking.",
         ),
         SourcingChannel(
-            source=S.SOURCING, name="Open source contributors",
+            source=S.SOURCING,
+            name="Open source contributors",
             why="Contributors to libraries you use (LangChain, LlamaIndex, vLLM, transformers): their code is public.",
         ),
         SourcingChannel(
-            source=S.SOURCING, name="Discord communities",
+            source=S.SOURCING,
+            name="Discord communities",
             why="The Latent Space Discord, EleutherAI and model-provider communities are quietly good hunting grounds.",
         ),
     ),
@@ -381,7 +456,10 @@ GUIDE = Guide(
     ),
     plays=(
         Play(
-            source=S.PLAYS, number=1, key="founder-led", name="Founder-led AI work",
+            source=S.PLAYS,
+            number=1,
+            key="founder-led",
+            name="Founder-led AI work",
             when=(
                 "you are a technical founder",
                 "your first AI feature is a straightforward retrieval or classification task",
@@ -393,21 +471,27 @@ GUIDE = Guide(
             "enough to brief one.",
         ),
         Play(
-            source=S.PLAYS, number=2, key="contract", name="Contract for 3 to 6 months",
+            source=S.PLAYS,
+            number=2,
+            key="contract",
+            name="Contract for 3 to 6 months",
             when=(
                 "you need specialised expertise for a bounded scope: a first evaluation framework, a model "
                 "comparison study, your first RAG system",
                 "you are not yet sure you need ongoing AI work",
             ),
-            what="A senior contractor at $250 to $400 per hour is often far cheaper than a full-time hire; the best "
-            "ones transfer knowledge to your team as part of the engagement.",
+            what="Paying a senior contractor $250 to $400 per hour usually costs far less than a full-time hire, and "
+            "good ones leave your team knowing what they know.",
             figures=("3 to 6 months", "$250 to $400 per hour"),
         ),
         Play(
-            source=S.PLAYS, number=3, key="hire", name="Hire full time",
+            source=S.PLAYS,
+            number=3,
+            key="hire",
+            name="Hire full time",
             when=(
                 "AI is the core of your product, not a feature",
-                "you have at least 12 months of clear work for the person",
+                "there are 12 months or more of well-defined work waiting for this person",
             ),
             what="Make the full-time hire.",
             figures=("12 months",),

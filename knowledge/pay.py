@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.guide import GUIDE
 from knowledge.models import Guide, Level, LocationRule, PayBand, Role
@@ -61,10 +61,19 @@ class PayQuote(BaseModel):
     agentic_applied: bool
     rules: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    lower_cost_k: tuple[int, int] | None = Field(
+        default=None, description="for a plain 'remote' hire: the band if they live in a lower-cost region"
+    )
 
     @property
     def range_text(self) -> str:
         return f"{money_k(self.low_k)} to {money_k(self.high_k)}"
+
+    @property
+    def lower_cost_text(self) -> str | None:
+        if self.lower_cost_k is None:
+            return None
+        return f"{money_k(self.lower_cost_k[0])} to {money_k(self.lower_cost_k[1])}"
 
 
 class NotCovered(BaseModel):
@@ -97,6 +106,12 @@ def request_title(role: Role, level: Level | None) -> str:
     if level is None:
         return role.noun
     return f"{level.adjective} {role.noun}"
+
+
+def with_article(noun_phrase: str) -> str:
+    """ "an ML engineer", "a senior AI engineer": by sound, so the acronyms read right."""
+    sounds_like_vowel = noun_phrase[:1].lower() in "aeio" or noun_phrase.startswith(("ML ", "AI "))
+    return f"{'an' if sounds_like_vowel else 'a'} {noun_phrase}"
 
 
 class PayCalculator:
@@ -145,12 +160,12 @@ class PayCalculator:
             )
             if rule.caveat:
                 notes.append(rule.caveat)
-        elif location.place is Place.REMOTE:
+        lower_cost: tuple[int, int] | None = None
+        if location.place is Place.REMOTE:
             discount = self.guide.rule("remote-low-cost")
-            notes.append(
-                f"Remote hires living in a lower-cost region: {money_k(_round_k(low * Decimal(discount.low_factor)))}"
-                f" to {money_k(_round_k(high * Decimal(discount.high_factor)))} "
-                f"(low {_factor_text(discount.low_factor)}, high {_factor_text(discount.high_factor)})."
+            lower_cost = (
+                _round_k(low * Decimal(discount.low_factor)),
+                _round_k(high * Decimal(discount.high_factor)),
             )
         return PayQuote(
             band=band,
@@ -160,6 +175,7 @@ class PayCalculator:
             agentic_applied=agentic_applied,
             rules=tuple(rules),
             notes=tuple(notes),
+            lower_cost_k=lower_cost,
         )
 
     def _rule_for(self, location: Location) -> LocationRule:
@@ -187,10 +203,14 @@ class PayCalculator:
         if band is None:
             return NotCovered(
                 request=title,
-                reason=f"The guide gives no pay band for a {title}.",
+                reason=f"The guide gives no pay band for {with_article(title)}.",
                 nearest=self._nearest(request.role, request.level, request.location, request.agentic),
             )
-        return self.apply(band, request.location, request.agentic)
+        quote = self.apply(band, request.location, request.agentic)
+        if band.level is None and request.level is not None:
+            note = "The guide gives research engineers with publications one band, whatever their level."
+            quote = quote.model_copy(update={"notes": (*quote.notes, note)})
+        return quote
 
     def _nearest(self, role: Role, level: Level | None, location: Location, agentic: bool) -> tuple[PayQuote, ...]:
         """The covered bands closest to the request: same role and level if covered, else the nearest levels."""
@@ -217,8 +237,11 @@ class PayCalculator:
 
     def every_possible_figure(self) -> frozenset[int]:
         """All $K amounts the rules can produce; an answer quoting anything else has invented it."""
-        places = (Location.us(), Location(place=Place.HIGH_COST, label="x"),
-                  Location(place=Place.REMOTE_LOW_COST, label="x"))
+        places = (
+            Location.us(),
+            Location(place=Place.HIGH_COST, label="x"),
+            Location(place=Place.REMOTE_LOW_COST, label="x"),
+        )
         figures: set[int] = set()
         for band in self.guide.bands:
             for place in places:

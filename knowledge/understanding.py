@@ -71,7 +71,10 @@ class ParsedText(BaseModel):
 
 SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|:[a-z0-9_+-]+:")
 NON_WORD = re.compile(r"[^a-z0-9$%+']+")
-YEARS = re.compile(r"\b(\d{1,2}) ?(\+|plus)? ?(?:years?|yrs?|yoe)\b")
+YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)(?: ?(?:to|-|\u2013) ?\d{1,2})? ?(?:\+|plus)? ?(?:years?|yrs?|yoe)\b")
+UNCERTAIN = re.compile(r"\b(?:not sure|unsure|whether|maybe|might|don't know|dont know|no idea)\b")
+REGION_WORDS = re.compile(r"\b(?:region|area|city|state|place|town|col)s?\b")
+COMPARISON = re.compile(r"\b(?:vs|versus|or|and|compared?)\b")
 US_ABBREVIATION = re.compile(r"\bU\.?S\.?A?\b")
 
 
@@ -110,10 +113,18 @@ KNOWN_WORDS = _all_cue_words() | v.COMMON_WORDS
 CORRECTION_TARGETS = tuple(sorted(word for word in _all_cue_words() if len(word) >= 5 and word.isalpha()))
 
 
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
 @lru_cache(maxsize=4096)
 def correct_word(word: str) -> str:
-    """The domain word a typo most likely meant, or the word itself. Short and common words are left alone."""
+    """The domain word a typo most likely meant, or the word itself.
+
+    Short words, known words and inflections of known words ("systems", "researched") are left alone.
+    """
     if len(word) < 4 or word in KNOWN_WORDS or not word.isalpha():
+        return word
+    if any(word.endswith(ending) and word[: -len(ending)] in KNOWN_WORDS for ending in INFLECTIONS):
         return word
     allowed = 1 if len(word) < 8 else 2
     match = process.extractOne(word, CORRECTION_TARGETS, scorer=OSA.distance, score_cutoff=allowed)
@@ -138,42 +149,49 @@ def normalise(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 def _roles(text: str) -> tuple[Role, ...]:
     found = [role for role, pattern in ROLE_PATTERNS.items() if pattern.search(text)]
-    if Role.RESEARCH_ENGINEER in found and Role.ML_ENGINEER in found and not re.search(r"\bvs|versus|or\b", text):
+    if Role.RESEARCH_ENGINEER in found and Role.ML_ENGINEER in found and not COMPARISON.search(text):
         found.remove(Role.ML_ENGINEER)  # "ML research engineer" is one research engineer
     return tuple(found)
 
 
-def _level(text: str) -> Level | None:
-    years = YEARS.search(text)
-    if years:
-        count = int(years.group(1))
-        if count <= 2:
-            return Level.JUNIOR
-        return Level.MID if count < 5 else Level.SENIOR
+def _level(text: str, original: str) -> Level | None:
+    """Level words win; otherwise years of experience (the low end of a range) pick the guide's level."""
     found = [level for level, pattern in LEVEL_PATTERNS.items() if pattern.search(text)]
-    if Level.MID in found and Level.SENIOR in found and "mid senior" in text:
-        return Level.SENIOR
-    return found[-1] if found else None
+    if found:
+        if Level.MID in found and Level.SENIOR in found and "mid senior" in text:
+            return Level.SENIOR
+        return found[-1]
+    years = YEARS.search(original.lower())
+    if years is None:
+        return None
+    count = float(years.group(1))
+    if count < 3:
+        return Level.JUNIOR
+    return Level.MID if count < 5 else Level.SENIOR
 
 
 def _location(text: str, original: str) -> Location | None:
+    """Where the hire lives. A named US place wins over a foreign name inside it ("New Mexico"), and a named
+    expensive city wins over budget words ("an affordable engineer in the Bay Area") unless they're remote."""
     remote = REMOTE_PATTERN.search(text) is not None
+    us_place = OTHER_US_PATTERN.search(text)
+    high = HIGH_COST_PATTERN.search(text)
     outside = OUTSIDE_US_PATTERN.search(text)
-    if outside:
+    if outside and not any(m and m.start() <= outside.start() < m.end() for m in (us_place, high)):
         name = outside.group(0)
         label = name.upper() if len(name) <= 3 else name.title()
         return Location(place=Place.OUTSIDE_US, label=f"remote from {label}" if remote else label)
-    if LOW_COST_PATTERN.search(text) and (remote or re.search(r"\b(region|area|city|state|place|town)s?\b", text)
-                                          or "lcol" in text or "col" in text.split()):
+    low_cost = LOW_COST_PATTERN.search(text) is not None and (
+        remote or REGION_WORDS.search(text) is not None or "lcol" in text
+    )
+    if low_cost and (remote or high is None):
         return Location(place=Place.REMOTE_LOW_COST, label="remote from a lower-cost region")
-    high = HIGH_COST_PATTERN.search(text)
     if high:
         return Location(place=Place.HIGH_COST, label=v.HIGH_COST_PLACES[high.group(0).removesuffix("s")])
     if remote:
         return Location(place=Place.REMOTE, label="remote")
-    other = OTHER_US_PATTERN.search(text)
-    if other:
-        name = other.group(0)
+    if us_place:
+        name = us_place.group(0)
         return Location(place=Place.US, label=name.upper() if len(name) <= 3 else name.title())
     if US_ABBREVIATION.search(original):
         return Location.us()
@@ -184,8 +202,10 @@ def _agentic(text: str) -> bool | None:
     match = AGENTIC_PATTERN.search(text)
     if match is None:
         return None
-    before = text[: match.start()].split()[-4:]
-    return not any(NEGATION_PATTERN.fullmatch(word) for word in before)
+    before = text[: match.start()].split()[-5:]
+    if UNCERTAIN.search(" ".join(before)):
+        return None
+    return not any(NEGATION_PATTERN.fullmatch(word) for word in before[-3:])
 
 
 def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
@@ -201,7 +221,7 @@ def parse(text: str) -> ParsedText:
         text=normalised,
         topics=topics,
         roles=_roles(normalised),
-        level=_level(normalised),
+        level=_level(normalised, text),
         location=_location(normalised, text),
         agentic=_agentic(normalised),
         roles_subject=_first(SUBJECT_PATTERNS, normalised),
@@ -231,21 +251,27 @@ def main_topic(parsed: ParsedText) -> Topic | None:
 
 
 def _plays_is_incidental(parsed: ParsedText) -> bool:
-    """"Who should we hire first if we wrap Claude?" is the roles question, not build-vs-hire."""
-    strong = re.search(r"contract|freelanc|fractional|consult|agency|outsourc|founder led|diy|ourselves|myself|"
-                       r"full time|fte|build vs|build or|hourly|per hour|play", parsed.text)
+    """ "Who should we hire first if we wrap Claude?" is the roles question, not build-vs-hire."""
+    strong = re.search(
+        r"contract|freelanc|fractional|consult|agency|outsourc|founder led|diy|ourselves|myself|"
+        r"full time|fte|build vs|build or|hourly|per hour|play",
+        parsed.text,
+    )
     return strong is None and parsed.roles_subject == "first-hire" and parsed.product is not None
 
 
 def _red_flags_is_incidental(parsed: ParsedText) -> bool:
-    """"Portfolio" or "GitHub" alone doesn't make a seniority-signals question a red-flags one."""
+    """ "Portfolio" or "GitHub" alone doesn't make a seniority-signals question a red-flags one."""
     strong = re.search(r"\b(red flag|flag|warning sign|dealbreaker|deal breaker|bad sign|watch out|avoid)", parsed.text)
     return strong is None and bool(parsed.topics - {Topic.RED_FLAGS, Topic.PAY, Topic.ROLES})
 
 
 def _sourcing_is_incidental(parsed: ParsedText) -> bool:
-    """"Where" alone ("where do they differ") is not a sourcing question when another topic is named."""
-    strong = re.search(r"\b(find|finding|source|sourcing|recruit|channel|inmail|linkedin|hacker news|kaggle|arxiv|"
-                       r"discord|outreach|reach out|pipeline|talent|job board|communit|headhunter|conference|"
-                       r"open source|work at a startup|who is hiring|hn)", parsed.text)
+    """ "Where" alone ("where do they differ") is not a sourcing question when another topic is named."""
+    strong = re.search(
+        r"\b(find|finding|source|sourcing|recruit|channel|inmail|linkedin|hacker news|kaggle|arxiv|"
+        r"discord|outreach|reach out|pipeline|talent|job board|communit|headhunter|conference|"
+        r"open source|work at a startup|who is hiring|hn)",
+        parsed.text,
+    )
     return strong is None and bool(parsed.topics - {Topic.SOURCING})

@@ -6,6 +6,7 @@ plural ``s`` is always accepted. These lists are also the typo corrector's dicti
 
 from __future__ import annotations
 
+# fmt: off
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "ai": (
         "ai engineer", "ai eng", "ai dev", "ai developer", "ai hire", "ai person", "ai folk", "ai people",
@@ -16,15 +17,27 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "ml engineer", "ml eng", "mle", "machine learning engineer", "machine learning", "applied ml",
         "applied ml engineer", "ml", "mlops",
     ),
-    "research": ("research engineer", "research eng", "researcher", "research scientist", "ml researcher", "research"),
+    "research": (
+        "research engineer", "research eng", "researcher", "research scientist", "ml researcher", "research",
+    ),
 }
 
 LEVEL_CUES: dict[str, tuple[str, ...]] = {
-    "junior": ("junior", "jr", "jnr", "entry level", "entry", "new grad", "graduate", "grad", "early career"),
-    "mid": ("mid level", "midlevel", "mid", "intermediate", "mid senior"),
-    "senior": ("senior", "sr", "snr", "seasoned"),
-    "staff": ("staff",),
-    "principal": ("principal", "distinguished"),
+    "junior": (
+        "junior", "jr", "jnr", "entry level", "entry", "new grad", "graduate", "grad", "early career",
+    ),
+    "mid": (
+        "mid level", "midlevel", "mid", "intermediate", "mid senior",
+    ),
+    "senior": (
+        "senior", "sr", "snr", "seasoned",
+    ),
+    "staff": (
+        "staff",
+    ),
+    "principal": (
+        "principal", "distinguished",
+    ),
 }
 
 HIGH_COST_PLACES: dict[str, str] = {
@@ -32,25 +45,26 @@ HIGH_COST_PLACES: dict[str, str] = {
     "the bay": "the Bay Area", "silicon valley": "the Bay Area", "palo alto": "the Bay Area",
     "mountain view": "the Bay Area", "menlo park": "the Bay Area", "sunnyvale": "the Bay Area",
     "san jose": "the Bay Area", "oakland": "the Bay Area", "berkeley": "the Bay Area", "south bay": "the Bay Area",
-    "nyc": "New York", "new york": "New York", "new york city": "New York", "ny": "New York",
-    "manhattan": "New York", "brooklyn": "New York",
+    "nyc": "New York", "new york": "New York", "new york city": "New York", "ny": "New York", "manhattan": "New York",
+    "brooklyn": "New York",
 }
 
 OTHER_US_PLACES: tuple[str, ...] = (
     "austin", "seattle", "boston", "chicago", "denver", "los angeles", "san diego", "miami", "atlanta", "portland",
     "dallas", "houston", "philadelphia", "pittsburgh", "phoenix", "salt lake city", "minneapolis", "raleigh",
     "nashville", "detroit", "washington dc", "dc", "boulder", "texas", "colorado", "ohio", "florida",
-    "north carolina", "usa", "united states", "stateside",
+    "north carolina", "usa", "united states", "stateside", "new mexico", "new jersey", "new hampshire", "new england",
+    "virginia", "utah", "arizona", "oregon", "michigan", "illinois", "massachusetts",
 )
 
 OUTSIDE_US_PLACES: tuple[str, ...] = (
     "london", "uk", "united kingdom", "england", "berlin", "germany", "munich", "paris", "france", "europe", "eu",
-    "amsterdam", "netherlands", "dublin", "ireland", "lisbon", "portugal", "madrid", "spain", "barcelona",
-    "warsaw", "poland", "zurich", "switzerland", "stockholm", "toronto", "vancouver", "montreal", "canada",
-    "india", "bangalore", "bengaluru", "hyderabad", "pune", "singapore", "sydney", "melbourne", "australia",
-    "tel aviv", "israel", "mexico", "brazil", "sao paulo", "latam", "latin america", "argentina", "buenos aires",
-    "tokyo", "japan", "seoul", "korea", "china", "beijing", "shanghai", "nigeria", "lagos", "kenya", "nairobi",
-    "ukraine", "romania", "eastern europe", "asia", "africa", "abroad", "offshore", "overseas",
+    "amsterdam", "netherlands", "dublin", "ireland", "lisbon", "portugal", "madrid", "spain", "barcelona", "warsaw",
+    "poland", "zurich", "switzerland", "stockholm", "toronto", "vancouver", "montreal", "canada", "india",
+    "bangalore", "bengaluru", "hyderabad", "pune", "singapore", "sydney", "melbourne", "australia", "tel aviv",
+    "israel", "mexico", "brazil", "sao paulo", "latam", "latin america", "argentina", "buenos aires", "tokyo",
+    "japan", "seoul", "korea", "china", "beijing", "shanghai", "nigeria", "lagos", "kenya", "nairobi", "ukraine",
+    "romania", "eastern europe", "asia", "africa", "abroad", "offshore", "overseas",
 )
 
 LOW_COST_CUES: tuple[str, ...] = (
@@ -58,12 +72,16 @@ LOW_COST_CUES: tuple[str, ...] = (
     "cheap", "cheapest", "less expensive", "inexpensive", "affordable", "low cost region", "cheaper region",
     "cheaper area", "cheaper state", "cheaper city", "rural", "midwest",
 )
-REMOTE_CUES: tuple[str, ...] = ("remote", "remotely", "distributed", "wfh", "work from home", "fully remote")
+
+REMOTE_CUES: tuple[str, ...] = (
+    "remote", "remotely", "distributed", "wfh", "work from home", "fully remote",
+)
 
 AGENTIC_CUES: tuple[str, ...] = (
     "agentic", "agent", "multi agent", "multiagent", "autonomous agent", "agentic system", "agentic workflow",
     "ai agent", "tool using agent", "built agent", "shipped agent",
 )
+
 NEGATIONS: tuple[str, ...] = (
     "no", "not", "never", "without", "hasn't", "haven't", "hasnt", "havent", "didn't", "didnt", "non", "zero",
     "lacks", "lacking",
@@ -81,8 +99,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "esop", "rsu", "founding engineer", "founding", "founding hire",
     ),
     "underpay": (
-        "underpay", "underpaying", "underpaid", "lowball", "lowballing", "false economy", "save money",
-        "cheap out", "skimp", "pay less", "cannot afford", "can't afford", "cant afford", "afford", "too expensive",
+        "underpay", "underpaying", "underpaid", "lowball", "lowballing", "false economy", "save money", "cheap out",
+        "skimp", "pay less", "cannot afford", "can't afford", "cant afford", "afford", "too expensive",
         "save on salary", "below market", "under market", "less than market", "below the band", "bargain",
     ),
     "interview": (
@@ -90,62 +108,65 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "screening", "assess", "assessment", "technical screen", "interview loop", "take home", "what to ask",
     ),
     "red_flags": (
-        "red flag", "flag", "warning sign", "dealbreaker", "deal breaker", "bad sign", "watch out for",
-        "avoid", "portfolio", "github", "forked", "tutorial", "streamlit", "notebook",
+        "red flag", "flag", "warning sign", "dealbreaker", "deal breaker", "bad sign", "watch out for", "avoid",
+        "portfolio", "github", "forked", "tutorial", "streamlit", "notebook",
     ),
     "signals": (
         "seniority", "seniority signal", "signal", "green flag", "good sign", "truly senior", "actually senior",
-        "really senior", "how to tell", "tell if", "tell whether", "spot a senior", "senior enough", "strong candidate",
-        "sign", "signs of", "good candidate", "great candidate", "strong senior", "what makes a strong",
+        "really senior", "how to tell", "tell if", "tell whether", "spot a senior", "senior enough",
+        "strong candidate", "sign", "signs of", "good candidate", "great candidate", "strong senior",
+        "what makes a strong",
     ),
     "sourcing": (
-        "find", "finding", "source", "sourcing", "where", "recruit", "recruiting", "recruiter", "channel",
-        "inmail", "linkedin", "hacker news", "hn", "who is hiring", "kaggle", "arxiv", "discord", "outreach",
-        "reach out", "pipeline", "talent pool", "job board", "communities", "community", "headhunter",
-        "work at a startup", "open source", "conference",
+        "find", "finding", "source", "sourcing", "where", "recruit", "recruiting", "recruiter", "channel", "inmail",
+        "linkedin", "hacker news", "hn", "who is hiring", "kaggle", "arxiv", "discord", "outreach", "reach out",
+        "pipeline", "talent pool", "job board", "communities", "community", "headhunter", "work at a startup",
+        "open source", "conference",
     ),
     "plays": (
-        "contract", "contractor", "contracting", "freelance", "freelancer", "fractional", "consultant",
-        "consultancy", "agency", "outsource", "outsourcing", "build it ourselves", "build it myself",
-        "build ourselves", "do it myself", "do it ourselves", "diy", "founder led", "full time", "fte",
-        "build vs hire", "build or hire", "hire or contract", "contract or hire", "build vs buy", "play",
-        "hourly", "per hour", "hour", "weekend", "should we hire", "should i hire", "need to hire",
-        "hire at all", "decision framework", "too early", "too late", "when to hire", "myself", "ourselves",
-        "technical founder", "build it", "in house",
+        "contract", "contractor", "contracting", "freelance", "freelancer", "fractional", "consultant", "consultancy",
+        "agency", "outsource", "outsourcing", "build it ourselves", "build it myself", "build ourselves",
+        "do it myself", "do it ourselves", "diy", "founder led", "full time", "fte", "build vs hire", "build or hire",
+        "hire or contract", "contract or hire", "build vs buy", "play", "hourly", "per hour", "hour", "weekend",
+        "should we hire", "should i hire", "need to hire", "hire at all", "decision framework", "too early",
+        "too late", "when to hire", "myself", "ourselves", "technical founder", "build it", "in house",
     ),
     "roles": (
         "difference", "differences", "differ", "diff", "between", "vs", "versus", "compare", "comparison",
-        "distinguish", "tell apart",
-        "which first", "hire first", "first hire", "which role", "which one", "who first", "who should we hire",
-        "who do we hire", "who do i hire", "do we need", "do i need", "wrap", "wrapping", "wrapper", "claude",
-        "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat", "proprietary", "own model",
-        "train our own", "training our own", "training data", "what does", "what do they do", "day to day",
-        "typical day", "day in the life", "tuesday", "north star", "triangle", "ppe", "prompt engineering",
-        "product integration", "competency", "competencies", "applied vs research", "tribe", "kinds of ml",
-        "types of ml", "mistake", "wrong hire", "wrong one", "wrong person", "wrong role", "mix up", "mixing up",
-        "confuse", "confusion", "confused", "interchangeable", "same thing", "overlap", "skill tree",
+        "distinguish", "tell apart", "which first", "hire first", "first hire", "which role", "which one",
+        "who first", "who should we hire", "who do we hire", "who do i hire", "do we need", "do i need", "wrap",
+        "wrapping", "wrapper", "claude", "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat",
+        "proprietary", "own model", "train our own", "training our own", "training data", "what does",
+        "what do they do", "day to day", "typical day", "day in the life", "tuesday", "north star", "triangle", "ppe",
+        "prompt engineering", "product integration", "competency", "competencies", "applied vs research", "tribe",
+        "kinds of ml", "types of ml", "mistake", "wrong hire", "wrong one", "wrong person", "wrong role", "mix up",
+        "mixing up", "confuse", "confusion", "confused", "interchangeable", "same thing", "overlap", "skill tree",
         "responsibilities", "role",
     ),
 }
 
 ROLES_SUBJECT_CUES: dict[str, tuple[str, ...]] = {
-    "compare": ("difference", "differ", "diff", "between", "vs", "versus", "compare", "comparison", "tell apart"),
+    "compare": (
+        "difference", "differ", "diff", "between", "vs", "versus", "compare", "comparison", "tell apart",
+    ),
     "mistake": (
         "mistake", "wrong hire", "wrong one", "wrong person", "wrong role", "mix up", "mixing up", "mixed up",
         "confuse", "confusion", "confused", "interchangeable", "same thing", "overlap", "skill tree",
         "cost of hiring", "cost of getting", "hire the wrong", "hiring the wrong", "get it wrong",
     ),
-    "ppe": ("ppe", "triangle", "prompt engineering", "product integration", "competency", "competencies"),
+    "ppe": (
+        "ppe", "triangle", "prompt engineering", "product integration", "competency", "competencies",
+    ),
     "tribes": (
-        "applied vs research", "applied or research", "applied versus research", "research vs applied",
-        "tribe", "kinds of ml", "types of ml", "kinds of ml engineer", "types of ml engineer", "sub tribe",
+        "applied vs research", "applied or research", "applied versus research", "research vs applied", "tribe",
+        "kinds of ml", "types of ml", "kinds of ml engineer", "types of ml engineer", "sub tribe",
     ),
     "first-hire": (
         "first", "which one", "which role", "who should we hire", "who do we hire", "who do i hire",
         "who should i hire", "do we need", "do i need", "should we hire", "should i hire", "wrap", "wrapping",
-        "wrapper", "claude", "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat",
-        "proprietary", "own model", "train our own", "training our own", "training data", "need an ai",
-        "need an ml", "right for us", "right hire",
+        "wrapper", "claude", "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat", "proprietary",
+        "own model", "train our own", "training our own", "training data", "need an ai", "need an ml", "right for us",
+        "right hire",
     ),
 }
 
@@ -164,6 +185,7 @@ FOLLOW_UP_OPENERS: tuple[str, ...] = (
     "and", "what about", "how about", "what if", "same", "same but", "now", "also", "then", "ok and", "okay and",
     "but", "or", "for",
 )
+# fmt: on
 
 # Everyday words that sit one typo away from a domain word ("stuff" and "staff"): never "corrected".
 _COMMON_WORDS_TEXT = """
@@ -180,5 +202,8 @@ _COMMON_WORDS_TEXT = """
     than thank thanks that their them then there these they thing things think this those though thought
     time today told took total tough true type under until upon very want wants well were what when where
     which while whole will wish with within without work works worth would year years your yours
+    fund funds funded funding fundraise founder founders founded round raise raised closed close lead leads
+    researched researching shouldnt couldnt wouldnt didnt doesnt dont isnt arent wont kinda sorta gonna
+    wanna gotta pricey price prices dollar cents folks guys hmmm okay yeah sure thanks cheers
 """
 COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())

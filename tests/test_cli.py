@@ -20,10 +20,18 @@ pytestmark = pytest.mark.cli
 HIREBOT = Path(sys.executable).with_name("hirebot")
 
 
-def hirebot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 20) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(HIREBOT), *args], input=stdin, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, check=False)
+def hirebot(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 20
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(HIREBOT), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def closed_port() -> int:
@@ -80,13 +88,22 @@ def test_history_survives_the_embedded_server_restarting(tmp_path: Path) -> None
 
 def test_concurrent_invocations_share_one_data_dir(tmp_path: Path) -> None:
     env = {**os.environ, "HIREBOT_DATA_DIR": str(tmp_path)}
-    runs = [subprocess.Popen([str(HIREBOT), "ask", "-c", f"c{i}", "staff AI engineer pay"], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(4)]
+    runs = [
+        subprocess.Popen(
+            [str(HIREBOT), "ask", "-c", f"c{i}", "staff AI engineer pay"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(4)
+    ]
     outputs = [run.communicate(timeout=20) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     assert all("$320K to $420K" in out and err == "" for out, err in outputs)
-    follow_ups = [hirebot("ask", "-c", f"c{i}", "and in NYC?", env={"HIREBOT_DATA_DIR": str(tmp_path)})
-                  for i in range(4)]
+    follow_ups = [
+        hirebot("ask", "-c", f"c{i}", "and in NYC?", env={"HIREBOT_DATA_DIR": str(tmp_path)}) for i in range(4)
+    ]
     assert all("$352K to $483K" in run.stdout for run in follow_ups)
 
 

@@ -1,0 +1,99 @@
+"""``hirebot serve``: Bolt mounted on aiohttp at ``POST /slack/events``, plus ``GET /healthz``.
+
+Long-lived clients (the Redis store, the Slack HTTP session) are opened in a ``cleanup_ctx`` and closed on
+shutdown; aiohttp's runner turns SIGTERM and SIGINT into a graceful stop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import build_app, build_client, require
+from bot.config import Settings
+from bot.deps import Deps
+from bot.storage import open_store
+from bot.store import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_BODY_BYTES = 1024 * 1024
+
+BOLT_APP = web.AppKey("bolt_app", AsyncApp)
+DEPS = web.AppKey("deps", Deps)
+SIGNATURE = web.AppKey("signature_verifier", SignatureVerifier)
+
+
+async def handle_slack_events(request: web.Request) -> web.Response:
+    """Hand the raw request to Bolt, which verifies the signature before running anything.
+
+    A body Bolt can't even parse is answered here: 401 if it isn't signed by Slack, else 400.
+    """
+    raw = await request.read()
+    headers = {name.lower(): value for name, value in request.headers.items()}
+    try:
+        bolt_request = AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string, headers=dict(headers))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        if not request.app[SIGNATURE].is_valid_request(raw, headers):
+            return web.json_response({"error": "invalid request"}, status=401)
+        return web.json_response({"error": "body is not a Slack payload"}, status=400)
+    bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
+    return await to_aiohttp_response(bolt_response)
+
+
+async def handle_health(request: web.Request) -> web.Response:
+    store = request.app[DEPS].store
+    redis_ok = False
+    if store is not None:
+        try:
+            await store.ping()
+            redis_ok = True
+        except StoreUnavailable:
+            redis_ok = False
+    return web.json_response({"status": "ok", "redis": redis_ok})
+
+
+def create_web_app(settings: Settings) -> web.Application:
+    require(settings, "slack_bot_token", "slack_signing_secret")
+    signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
+
+    async def lifespan(app: web.Application) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            try:
+                store = await stack.enter_async_context(open_store(settings, require_reachable=False))
+            except StoreUnavailable as error:
+                logger.warning("%s; running without conversation history", error)
+                store = None
+            session = await stack.enter_async_context(aiohttp.ClientSession())
+            deps = Deps.build(settings, store)
+            app[DEPS] = deps
+            app[BOLT_APP] = build_app(settings, deps, build_client(settings, session))
+            app[SIGNATURE] = SignatureVerifier(signing_secret)
+            yield
+
+    web_app.cleanup_ctx.append(lifespan)
+    web_app.router.add_post(EVENTS_PATH, handle_slack_events)
+    web_app.router.add_get(HEALTH_PATH, handle_health)
+    return web_app
+
+
+def run_server(settings: Settings, host: str, port: int) -> None:
+    web.run_app(
+        create_web_app(settings),
+        host=host,
+        port=port,
+        print=lambda _: logger.info("hirebot listening on http://%s:%d%s", host, port, EVENTS_PATH),
+        access_log=None,
+        shutdown_timeout=10,
+    )

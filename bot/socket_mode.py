@@ -1,0 +1,50 @@
+"""``hirebot socket``: the same Bolt app over Socket Mode, for workspaces that can't expose a public URL."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from contextlib import AsyncExitStack
+
+import aiohttp
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+from bot.app import build_app, build_client, require
+from bot.config import Settings
+from bot.deps import Deps
+from bot.storage import open_store
+from bot.store import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+async def start_socket_mode(settings: Settings, stack: AsyncExitStack) -> AsyncSocketModeHandler:
+    """Connect and return the handler; everything opened is closed when ``stack`` closes."""
+    require(settings, "slack_bot_token", "slack_app_token")
+    assert settings.slack_app_token is not None
+    try:
+        store = await stack.enter_async_context(open_store(settings, require_reachable=False))
+    except StoreUnavailable as error:
+        logger.warning("%s; running without conversation history", error)
+        store = None
+    session = await stack.enter_async_context(aiohttp.ClientSession())
+    client = build_client(settings, session)
+    app = build_app(settings, Deps.build(settings, store), client, verify_requests=False)
+    handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value(), web_client=client)
+    await handler.connect_async()  # type: ignore[no-untyped-call]
+    stack.push_async_callback(handler.close_async)  # untyped in slack_bolt
+    return handler
+
+
+async def run_socket_mode(settings: Settings) -> None:
+    """Serve until SIGTERM or SIGINT, then disconnect cleanly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    async with AsyncExitStack() as stack:
+        await start_socket_mode(settings, stack)
+        logger.info("hirebot connected to Slack over Socket Mode")
+        await stop.wait()
+        logger.info("hirebot shutting down")

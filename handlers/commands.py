@@ -1,0 +1,30 @@
+"""The ``/hire`` slash command. Cards are built in-process in microseconds, so the reply rides on the ack
+itself: one HTTP response, well inside Slack's 3-second window, visible only to the person who asked."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+
+from blocks import ids
+from blocks.router import hire_reply
+from bot.deps import Deps
+
+logger = logging.getLogger(__name__)
+
+SORRY = "Sorry, something went wrong building that card. Please try again, or try `/hire help`."
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    @app.command(ids.HIRE_COMMAND)
+    async def handle_hire(ack: AsyncAck, command: dict[str, Any]) -> None:
+        try:
+            reply = hire_reply(str(command.get("text") or ""), deps.engine)
+            blocks = reply.card.block_dicts()
+        except Exception:
+            logger.exception("Failed to build the /hire card")
+            await ack(response_type="ephemeral", text=SORRY)
+            return
+        await ack(response_type="ephemeral", text=reply.card.text, blocks=blocks)

@@ -1,0 +1,42 @@
+"""Pydantic shapes for what Slack sends back to us. Anything read from a payload goes through these,
+so a tampered or truncated value becomes a ``ValidationError`` rather than a crash or an injection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SLACK_USER_ID = r"^[UW][A-Z0-9]{2,30}$"
+SLACK_CHANNEL_ID = r"^[CDG][A-Z0-9]{2,30}$"
+
+
+class SlackUser(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(pattern=SLACK_USER_ID)
+
+
+class ClickedButton(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    action_id: str = Field(max_length=255)
+    value: str = Field(default="", max_length=2000)
+
+
+class ButtonClick(BaseModel):
+    """A ``block_actions`` payload for one button."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    user: SlackUser
+    actions: list[ClickedButton] = Field(min_length=1)
+    response_url: str | None = None
+
+    @property
+    def value(self) -> str:
+        return self.actions[0].value
+
+
+def parse_click(body: dict[str, Any]) -> ButtonClick:
+    return ButtonClick.model_validate(body)

@@ -17,7 +17,12 @@ import knowledge.guide
 from knowledge.guide import GUIDE
 from knowledge.models import Audience, Fact, Guide, Level, PayBand, Role, Section
 
-GUIDE_MARKDOWN = Path("/work/shared/seed/hiring-guide.md")
+# The guide lives in shared/ beside the checkout (CI clones next to a copy of it), not in the repo.
+GUIDE_CANDIDATES = (
+    Path(__file__).resolve().parents[3] / "shared" / "seed" / "hiring-guide.md",
+    Path("/work/shared/seed/hiring-guide.md"),
+)
+GUIDE_MARKDOWN = next((path for path in GUIDE_CANDIDATES if path.exists()), GUIDE_CANDIDATES[0])
 GUIDE_SOURCE = Path(knowledge.guide.__file__)
 
 # key: (role, level, low $K, high $K, experience)

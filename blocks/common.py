@@ -113,11 +113,16 @@ def share_actions(share_value: str | None) -> list[Block]:
     return [ActionsBlock(block_id=ids.PAY_CARD_ACTIONS_BLOCK, elements=[share_button(share_value)])]
 
 
-def mrkdwn_to_plain(text: str) -> str:
-    """For notification fallbacks and the terminal: drop mrkdwn emphasis markers and decode entities."""
+def unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def notification_text(text: str) -> str:
+    """The fallback ``text`` of a message: Slack parses it as mrkdwn too, so it is escaped like any user
+    text (whether or not the caller already escaped it), with emphasis markers dropped."""
     for marker in ("*", "_", "`"):
         text = text.replace(marker, "")
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return escape(unescape(text))
 
 
 class Card:
@@ -127,7 +132,7 @@ class Card:
 
     def __init__(self, blocks: Sequence[Block], text: str) -> None:
         self.blocks = list(blocks)
-        self.text = clip(mrkdwn_to_plain(text), NOTIFICATION_TEXT_LIMIT)
+        self.text = clip(notification_text(text), NOTIFICATION_TEXT_LIMIT)
 
     def block_dicts(self) -> list[dict[str, Any]]:
         """The blocks as Slack receives them; raises ``SlackObjectFormationError`` if a limit is broken."""

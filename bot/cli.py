@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="an interactive conversation with history")
     chat.add_argument("--conversation", "-c", metavar="NAME", help="resume a named conversation")
     serve = commands.add_parser("serve", help="serve Slack over HTTP at POST /slack/events")
-    serve.add_argument("--port", type=int, default=3000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: $PORT, else 3000)")
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default: %(default)s)")
     commands.add_parser("socket", help="serve Slack over Socket Mode (needs SLACK_APP_TOKEN)")
     try_ = commands.add_parser("try", help="run a /hire command without Slack and show the card")
@@ -110,7 +110,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
         else:
             from bot.server import run_server
 
-            run_server(settings, getattr(args, "host", "0.0.0.0"), getattr(args, "port", 3000))
+            run_server(settings, getattr(args, "host", "0.0.0.0"), getattr(args, "port", None) or settings.port)
     except MissingCredentials as error:
         print(f"hirebot: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     anthropic_model: str = Field(default=DEFAULT_ANTHROPIC_MODEL, min_length=1)
     hiring_channel: str | None = None
     hiring_managers: Annotated[tuple[str, ...], NoDecode] = ()
+    port: int = Field(default=3000, ge=1, le=65535, description="HTTP port for serving Slack")
 
     @field_validator(
         "redis_url",

@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from urllib.parse import parse_qsl
 
 import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
@@ -34,6 +36,22 @@ DEPS = web.AppKey("deps", Deps)
 SIGNATURE = web.AppKey("signature_verifier", SignatureVerifier)
 
 
+def to_bolt_request(body: str, query: str, headers: dict[str, str]) -> AsyncBoltRequest:
+    """Bolt's request, with one parsing bug worked around.
+
+    slack_bolt 1.30 treats any form body containing the substring "payload" as an interactivity payload,
+    so a slash command like ``/hire what payload size`` parses to ``{}`` and is dropped as unhandled. When
+    the form has no ``payload`` field, the plain form fields are the body, as Bolt intended.
+    """
+    bolt_request = AsyncBoltRequest(body=body, query=query, headers=dict(headers))
+    if not bolt_request.body and body and not body.lstrip().startswith("{"):
+        fields = dict(parse_qsl(body, keep_blank_values=True))
+        if fields and "payload" not in fields:
+            bolt_request.body = fields
+            bolt_request.context = build_async_context(AsyncBoltContext(), fields)
+    return bolt_request
+
+
 async def handle_slack_events(request: web.Request) -> web.Response:
     """Hand the raw request to Bolt, which verifies the signature before running anything.
 
@@ -42,9 +60,13 @@ async def handle_slack_events(request: web.Request) -> web.Response:
     raw = await request.read()
     headers = {name.lower(): value for name, value in request.headers.items()}
     try:
-        bolt_request = AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string, headers=dict(headers))
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return web.json_response({"error": "body is not UTF-8"}, status=400)
+    try:
+        bolt_request = to_bolt_request(body, request.query_string, headers)
     except (ValueError, TypeError, KeyError, AttributeError):
-        if not request.app[SIGNATURE].is_valid_request(raw, headers):
+        if not request.app[SIGNATURE].is_valid_request(body, headers):
             return web.json_response({"error": "invalid request"}, status=401)
         return web.json_response({"error": "body is not a Slack payload"}, status=400)
     bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)

@@ -19,7 +19,9 @@ from bot.store import StoreUnavailable
 logger = logging.getLogger(__name__)
 
 
-async def start_socket_mode(settings: Settings, stack: AsyncExitStack) -> AsyncSocketModeHandler:
+async def start_socket_mode(
+    settings: Settings, stack: AsyncExitStack, *, ping_interval: float = 10
+) -> AsyncSocketModeHandler:
     """Connect and return the handler; everything opened is closed when ``stack`` closes."""
     require(settings, "slack_bot_token", "slack_app_token")
     assert settings.slack_app_token is not None
@@ -31,7 +33,9 @@ async def start_socket_mode(settings: Settings, stack: AsyncExitStack) -> AsyncS
     session = await stack.enter_async_context(aiohttp.ClientSession())
     client = build_client(settings, session)
     app = build_app(settings, Deps.build(settings, store), client, verify_requests=False)
-    handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value(), web_client=client)
+    handler = AsyncSocketModeHandler(
+        app, settings.slack_app_token.get_secret_value(), web_client=client, ping_interval=ping_interval
+    )
     await handler.connect_async()  # type: ignore[no-untyped-call]
     stack.push_async_callback(handler.close_async)  # untyped in slack_bolt
     return handler

@@ -19,7 +19,7 @@ from bot.store import Store, connect_redis
 # Read before the autouse fixture below scrubs the environment.
 EXTERNAL_REDIS_URL = os.environ.get("REDIS_URL") or None
 
-SCRUBBED_PREFIXES = ("SLACK_", "ANTHROPIC_", "HIREBOT_", "REDIS_", "HIRING_")
+SCRUBBED_PREFIXES = ("SLACK_", "ANTHROPIC_", "HIREBOT_", "REDIS_", "HIRING_", "PORT")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,67 @@
+"""The real hirebot aiohttp server (Bolt inside) against the fake Slack, with a real Redis."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestServer
+
+from bot.config import Settings
+from bot.server import EVENTS_PATH, create_web_app
+from tests.fakes.signing import signed_headers
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[FakeSlackAPI]:
+    async with FakeSlackAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def settings(slack: FakeSlackAPI, redis_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_app_token=APP_TOKEN,
+        slack_api_url=slack.api_url,
+        redis_url=redis_url,
+        hirebot_data_dir=tmp_path,
+    )
+
+
+class HirebotServer:
+    """The running server and a way to post to it like Slack does."""
+
+    def __init__(self, server: TestServer, session: aiohttp.ClientSession) -> None:
+        self.server = server
+        self.session = session
+
+    @property
+    def events_url(self) -> str:
+        return str(self.server.make_url(EVENTS_PATH))
+
+    async def post_signed(
+        self,
+        body: bytes,
+        *,
+        secret: str = SIGNING_SECRET,
+        timestamp: int | None = None,
+    ) -> aiohttp.ClientResponse:
+        response = await self.session.post(self.events_url, data=body, headers=signed_headers(secret, body, timestamp))
+        await response.read()
+        return response
+
+
+@pytest.fixture
+async def hirebot(settings: Settings) -> AsyncIterator[HirebotServer]:
+    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
+    await server.start_server()
+    async with aiohttp.ClientSession() as session:
+        yield HirebotServer(server, session)
+    await server.close()

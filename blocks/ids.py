@@ -11,3 +11,8 @@ SHARE_ACTION: Final = "hire_share"
 AI_VS_ML_CHOICE_ACTION: Final = "hire_ai_vs_ml_choice"
 PAY_CARD_ACTIONS_BLOCK: Final = "hire_card_actions"
 AI_VS_ML_CHOICES_BLOCK: Final = "hire_ai_vs_ml_choices"
+
+# Answers to DMs, mentions and the assistant pane
+FEEDBACK_BLOCK: Final = "answer_feedback"
+FEEDBACK_HELPFUL_ACTION: Final = "answer_helpful"
+FEEDBACK_UNHELPFUL_ACTION: Final = "answer_unhelpful"

@@ -46,7 +46,7 @@ def _not_covered_blocks(result: NotCovered) -> list[Block]:
     ]
 
 
-def pay_card(results: Sequence[PayResult], share_value: str | None) -> Card:
+def pay_card(results: Sequence[PayResult], share_value: str | None, *, cite: bool = True) -> Card:
     """One or more calculator results; several (a role's ladder, a level across roles) show as a compact list."""
     if len(results) == 1:
         result = results[0]
@@ -66,7 +66,9 @@ def pay_card(results: Sequence[PayResult], share_value: str | None) -> Card:
         text = f"Pay bands, {_place(location)}: " + "; ".join(
             f"{r.band.title} {r.range_text}" for r in results if isinstance(r, PayQuote)
         )
-    blocks += [source_context([Section.SALARIES]), *share_actions(share_value)]
+    if cite:
+        blocks.append(source_context([Section.SALARIES]))
+    blocks += share_actions(share_value)
     return Card(blocks, text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import AsyncExitStack
 from types import ModuleType
 from typing import Any
 
@@ -17,12 +18,16 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
-from handlers import actions, commands
+from bot.storage import open_store
+from bot.store import StoreUnavailable
+from handlers import actions, assistant, commands, events, feedback
 
 logger = logging.getLogger(__name__)
 
+SHUTDOWN_GRACE_SECONDS = 8.0
+
 # Each Slack surface registers its listeners once; the manifest test checks this list against manifest.yml.
-SURFACES: tuple[ModuleType, ...] = (commands, actions)
+SURFACES: tuple[ModuleType, ...] = (commands, actions, events, assistant, feedback)
 
 
 class MissingCredentials(Exception):  # noqa: N818 (reads as the condition it reports)
@@ -56,6 +61,28 @@ def build_client(settings: Settings, session: aiohttp.ClientSession | None = Non
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
     )
+
+
+async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps, AsyncWebClient]:
+    """The long-lived services a Slack process needs, closed (background answers drained first) when ``stack``
+    closes: the store (a process keeps running while Redis is down), Slack's HTTP session and, when
+    ``ANTHROPIC_API_KEY`` is set, the Anthropic client."""
+    try:
+        store = await stack.enter_async_context(open_store(settings, require_reachable=False))
+    except StoreUnavailable as error:
+        logger.warning("%s; running without conversation history", error)
+        store = None
+    session = await stack.enter_async_context(aiohttp.ClientSession())
+    anthropic = None
+    if settings.anthropic_api_key is not None:
+        from bot.claude import build_anthropic_client
+
+        base_url = str(settings.anthropic_base_url) if settings.anthropic_base_url else None
+        anthropic = build_anthropic_client(settings.anthropic_api_key.get_secret_value(), base_url)
+        stack.push_async_callback(anthropic.close)
+    deps = Deps.build(settings, store, anthropic)
+    stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
+    return deps, build_client(settings, session)
 
 
 def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import sys
+import time
 import uuid
 from collections.abc import Sequence
 from contextlib import AsyncExitStack
@@ -19,8 +20,8 @@ from typing import TYPE_CHECKING
 from bot.config import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from bot.conversation import Conversations
-    from knowledge.query import Answer
+    from bot.answers import AnswerService, Reply
+    from bot.store import Store
 
 logger = logging.getLogger("hirebot")
 
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     try_ = commands.add_parser("try", help="run a /hire command without Slack and show the card")
     try_.add_argument("command_text", metavar="'/hire ...'", help="e.g. '/hire ai-vs-ml'")
     try_.add_argument("--json", action="store_true", help="print the Block Kit payload exactly as Slack gets it")
+    commands.add_parser("stats", help="Claude token usage and cost per day and feature")
+    feedback = commands.add_parser("feedback", help="answers people marked not helpful")
+    feedback.add_argument("--limit", type=int, default=50, help="how many, newest first (default: %(default)s)")
     evaluate = commands.add_parser("eval", help="run the golden question set and print pass rates")
     evaluate.add_argument("--show-answers", action="store_true", help="print the answers of failing cases")
     return parser
@@ -76,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "ask":
         return asyncio.run(run_ask(settings, " ".join(args.question), args.conversation, as_json=args.json))
+    if args.command in ("stats", "feedback"):
+        return asyncio.run(run_report(settings, args.command, getattr(args, "limit", 50)))
     if args.command in ("serve", "socket") or (args.command is None and _slack_configured(settings)):
         return run_slack(settings, args)
     if args.command is None:
@@ -139,25 +145,40 @@ def run_try(command_text: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-async def _open_conversations(settings: Settings, stack: AsyncExitStack) -> Conversations:
-    """Conversations backed by the store, or without history (and one line on stderr) if it can't be had."""
-    from bot.conversation import Conversations
+async def _open_store(settings: Settings, stack: AsyncExitStack) -> Store | None:
+    """The store, or None (with one line on stderr) if it can't be had: answers then come without history."""
     from bot.storage import open_store
     from bot.store import StoreUnavailable
-    from knowledge.engine import AnswerEngine
 
     try:
-        store = await stack.enter_async_context(open_store(settings))
+        return await stack.enter_async_context(open_store(settings))
     except StoreUnavailable as error:
         print(f"hirebot: {error}; answering without history.", file=sys.stderr)
-        return Conversations(AnswerEngine(), None)
-    return Conversations(AnswerEngine(), store)
+        return None
 
 
-def answer_json(question: str, answer: Answer, history: bool) -> str:
+async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerService:
+    """The same answer path as Slack: Claude when ``ANTHROPIC_API_KEY`` is set, else the offline engine."""
+    from bot.deps import Deps
+
+    store = await _open_store(settings, stack)
+    anthropic = None
+    if settings.anthropic_api_key is not None:
+        from bot.claude import build_anthropic_client
+
+        base_url = str(settings.anthropic_base_url) if settings.anthropic_base_url else None
+        anthropic = build_anthropic_client(settings.anthropic_api_key.get_secret_value(), base_url)
+        stack.push_async_callback(anthropic.close)
+    return Deps.build(settings, store, anthropic).answers
+
+
+def answer_json(question: str, reply: Reply, history: bool) -> str:
+    answer = reply.offline
     payload = {
         "question": question,
-        "text": answer.text,
+        "text": reply.text,
+        "engine": reply.engine,
+        "note": reply.note,
         "topic": answer.topic.value,
         "result": {
             "covered": answer.covered,
@@ -172,11 +193,16 @@ def answer_json(question: str, answer: Answer, history: bool) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 
+def _reply_text(reply: Reply) -> str:
+    return reply.text + (f"\n({reply.note})" if reply.note else "")
+
+
 async def run_ask(settings: Settings, question: str, conversation: str, *, as_json: bool) -> int:
     async with AsyncExitStack() as stack:
-        conversations = await _open_conversations(settings, stack)
-        answer = await conversations.ask(f"cli:{conversation}", question)
-        print(answer_json(question, answer, not conversations.history_lost) if as_json else answer.text)
+        answers = await _open_answers(settings, stack)
+        reply = await answers.reply(f"cli:{conversation}", question, user_id="cli", feature="cli", keep=False)
+        history = not answers.conversations.history_lost
+        print(answer_json(question, reply, history) if as_json else _reply_text(reply))
     return EXIT_OK
 
 
@@ -188,8 +214,9 @@ def run_chat(settings: Settings, conversation: str | None) -> int:
     key = f"chat:{conversation or uuid.uuid4().hex}"
     with asyncio.Runner() as runner:
         stack = AsyncExitStack()
-        conversations = runner.run(_open_conversations(settings, stack))
-        print(f"hirebot, offline. {CHAT_HELP}")
+        answers = runner.run(_open_answers(settings, stack))
+        mode = "with Claude" if answers.claude is not None else "offline"
+        print(f"hirebot, {mode}. {CHAT_HELP}")
         try:
             while True:
                 try:
@@ -202,18 +229,44 @@ def run_chat(settings: Settings, conversation: str | None) -> int:
                 if question in ("/quit", "/exit"):
                     break
                 if question == "/reset":
-                    runner.run(conversations.reset(key))
+                    runner.run(answers.conversations.reset(key))
                     print("hirebot> Forgotten. Start a new question.")
                     continue
                 if question == "/help":
                     print(f"hirebot> {CHAT_HELP}")
                     continue
-                answer = runner.run(conversations.ask(key, question))
-                print("hirebot> " + answer.text.replace("\n", "\n         ") + "\n")
+                reply = runner.run(answers.reply(key, question, user_id="cli", feature="cli", keep=False))
+                print("hirebot> " + _reply_text(reply).replace("\n", "\n         ") + "\n")
         except KeyboardInterrupt:
             print()
         finally:
             runner.run(stack.aclose())
+    return EXIT_OK
+
+
+async def run_report(settings: Settings, report: str, limit: int) -> int:
+    """``hirebot stats`` and ``hirebot feedback``: read from the same Redis the bot writes to."""
+    async with AsyncExitStack() as stack:
+        store = await _open_store(settings, stack)
+        if store is None:
+            return EXIT_FAILED
+        if report == "stats":
+            from bot.llm_usage import usage_rows, usage_table
+
+            print(usage_table(await usage_rows(store)))
+            return EXIT_OK
+        from handlers.feedback import unhelpful_answers
+
+        votes = await unhelpful_answers(store, limit)
+        if not votes:
+            print("No answers have been marked not helpful.")
+        for vote in votes:
+            when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(vote.get("at") or 0)))
+            answer = " ".join(str(vote.get("answer") or "(answer expired)").split())
+            print(
+                f"{when}  {vote.get('user')}  ({vote.get('engine') or '?'})\n  Q: {vote.get('question')}\n"
+                f"  A: {answer[:300]}\n"
+            )
     return EXIT_OK
 
 

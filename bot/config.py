@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     hiring_channel: str | None = None
     hiring_managers: Annotated[tuple[str, ...], NoDecode] = ()
     port: int = Field(default=3000, ge=1, le=65535, description="HTTP port for serving Slack")
+    hirebot_llm_per_user_per_minute: int = Field(default=6, ge=1, le=1000)
+    hirebot_llm_daily_token_budget: int = Field(default=2_000_000, ge=0)
 
     @field_validator(
         "redis_url",

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from bot.answers import AnswerService
+from bot.claude import ClaudeAnswerer
 from bot.config import Settings
 from bot.conversation import Conversations
+from bot.dedupe import RecentIds
+from bot.llm_usage import LlmLimits
 from bot.store import Store
+from bot.tasks import BackgroundTasks
 from knowledge.engine import AnswerEngine
+
+if TYPE_CHECKING:
+    from anthropic import AsyncAnthropic
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +25,20 @@ class Deps:
     engine: AnswerEngine
     store: Store | None
     conversations: Conversations
+    answers: AnswerService
+    tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
+    recent_events: RecentIds = field(default_factory=RecentIds)
 
     @classmethod
-    def build(cls, settings: Settings, store: Store | None) -> Deps:
+    def build(cls, settings: Settings, store: Store | None, anthropic: AsyncAnthropic | None = None) -> Deps:
+        """``anthropic`` is given only when ``ANTHROPIC_API_KEY`` is set; without it answers are offline."""
         engine = AnswerEngine()
-        return cls(settings=settings, engine=engine, store=store, conversations=Conversations(engine, store))
+        conversations = Conversations(engine, store)
+        claude = ClaudeAnswerer(anthropic, settings.anthropic_model, engine.calculator) if anthropic else None
+        limits = LlmLimits(
+            store,
+            per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
+            daily_token_budget=settings.hirebot_llm_daily_token_budget,
+        )
+        answers = AnswerService(conversations, claude=claude, limits=limits)
+        return cls(settings=settings, engine=engine, store=store, conversations=conversations, answers=answers)

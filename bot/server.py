@@ -11,7 +11,6 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from urllib.parse import parse_qsl
 
-import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
@@ -19,10 +18,9 @@ from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import build_app, build_client, require
+from bot.app import build_app, open_services, require
 from bot.config import Settings
 from bot.deps import Deps
-from bot.storage import open_store
 from bot.store import StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -92,15 +90,9 @@ def create_web_app(settings: Settings) -> web.Application:
 
     async def lifespan(app: web.Application) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
-            try:
-                store = await stack.enter_async_context(open_store(settings, require_reachable=False))
-            except StoreUnavailable as error:
-                logger.warning("%s; running without conversation history", error)
-                store = None
-            session = await stack.enter_async_context(aiohttp.ClientSession())
-            deps = Deps.build(settings, store)
+            deps, client = await open_services(settings, stack)
             app[DEPS] = deps
-            app[BOLT_APP] = build_app(settings, deps, build_client(settings, session))
+            app[BOLT_APP] = build_app(settings, deps, client)
             app[SIGNATURE] = SignatureVerifier(signing_secret)
             yield
 

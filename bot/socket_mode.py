@@ -7,14 +7,10 @@ import logging
 import signal
 from contextlib import AsyncExitStack
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
-from bot.app import build_app, build_client, require
+from bot.app import build_app, open_services, require
 from bot.config import Settings
-from bot.deps import Deps
-from bot.storage import open_store
-from bot.store import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +21,8 @@ async def start_socket_mode(
     """Connect and return the handler; everything opened is closed when ``stack`` closes."""
     require(settings, "slack_bot_token", "slack_app_token")
     assert settings.slack_app_token is not None
-    try:
-        store = await stack.enter_async_context(open_store(settings, require_reachable=False))
-    except StoreUnavailable as error:
-        logger.warning("%s; running without conversation history", error)
-        store = None
-    session = await stack.enter_async_context(aiohttp.ClientSession())
-    client = build_client(settings, session)
-    app = build_app(settings, Deps.build(settings, store), client, verify_requests=False)
+    deps, client = await open_services(settings, stack)
+    app = build_app(settings, deps, client, verify_requests=False)
     handler = AsyncSocketModeHandler(
         app, settings.slack_app_token.get_secret_value(), web_client=client, ping_interval=ping_interval
     )

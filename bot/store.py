@@ -7,6 +7,8 @@ Key layout (``{prefix}`` is ``KEY_PREFIX`` = ``hirebot:`` unless a test passes i
     {prefix}once:{namespace}:{key}    "1", set with NX and a TTL by claim_once
     {prefix}doc:{kind}:{doc_id}       one JSON document, with an optional TTL
     {prefix}index:{kind}:{index}      sorted set of doc_ids scored by the epoch time they were last put
+    {prefix}count:{namespace}:{key}   integer counter (rate limits, budgets), expiring with its window
+    {prefix}tally:{namespace}:{key}   hash of integer fields (token usage per day and feature)
 
 Every caller-supplied part (conversation, namespace, key, kind, doc_id, index) is percent-encoded, so
 free text such as ``T1:C2:1712.0001`` can neither collide with another key across a ``:`` nor smuggle a
@@ -25,7 +27,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pydantic_core
 import redis.asyncio
@@ -208,6 +210,42 @@ class Store:
         with self._reachable():
             members = await self.redis.zrevrange(self.index_key(kind, index), 0, last)
         return [_text(member) for member in members]
+
+    async def incr_counter(self, namespace: str, key: str, *, amount: int = 1, ttl: int) -> int:
+        """Add to a counter and return its new value; the counter expires ``ttl`` seconds after the last add."""
+        counter = self._key("count", namespace, key)
+        with self._reachable():
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.incrby(counter, amount)
+                pipe.expire(counter, ttl)
+                value, _ = await pipe.execute()
+        return int(value)
+
+    async def read_counter(self, namespace: str, key: str) -> int:
+        with self._reachable():
+            value = await self.redis.get(self._key("count", namespace, key))
+        return int(value or 0)
+
+    async def add_to_tally(self, namespace: str, key: str, amounts: dict[str, int], *, ttl: int) -> None:
+        """Add to integer fields of one tally in one transaction."""
+        tally = self._key("tally", namespace, key)
+        with self._reachable():
+            async with self.redis.pipeline(transaction=True) as pipe:
+                for field, amount in amounts.items():
+                    pipe.hincrby(tally, field, amount)
+                pipe.expire(tally, ttl)
+                await pipe.execute()
+
+    async def tallies(self, namespace: str) -> dict[str, dict[str, int]]:
+        """Every tally in ``namespace``, by key."""
+        pattern = self._key("tally", namespace, "") + "*"
+        found: dict[str, dict[str, int]] = {}
+        with self._reachable():
+            async for raw_key in self.redis.scan_iter(match=pattern, count=500):
+                key = _text(raw_key)
+                values = await self.redis.hgetall(key)
+                found[unquote(key[len(pattern) - 1 :])] = {_text(f): int(v) for f, v in values.items()}
+        return found
 
     def _key(self, section: str, *parts: str) -> str:
         return self.prefix + ":".join([section, *(quote(part, safe="") for part in parts)])

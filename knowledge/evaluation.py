@@ -6,7 +6,6 @@ it must be one the guide states or the calculator can derive from the guide's ru
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,14 +14,11 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.engine import AnswerEngine
-from knowledge.guide import GUIDE
-from knowledge.pay import PayCalculator
+from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
 GOLDEN_PACKAGE = "knowledge.golden"
-THOUSANDS = re.compile(r"\$(\d[\d,]*)[Kk]\b")
-DOLLARS = re.compile(r"\$(\d[\d,]*)(?![\d,]*[Kk])")
 
 
 class GoldenTurn(BaseModel):
@@ -66,21 +62,6 @@ def load_cases() -> list[GoldenCase]:
     if duplicates:
         raise ValueError(f"duplicate golden case ids: {sorted(duplicates)}")
     return cases
-
-
-def allowed_thousands(calculator: PayCalculator) -> frozenset[int]:
-    stated = {GUIDE.agentic_premium.amount_k, 200}  # the premium, and the $200K founders wasted (Play 1)
-    return calculator.every_possible_figure() | stated
-
-
-ALLOWED_DOLLARS = frozenset({250, 400})  # the contractor's hourly rate
-
-
-def invented_figures(text: str, allowed_k: frozenset[int]) -> list[str]:
-    """Dollar amounts in ``text`` that neither the guide nor its rules produce."""
-    bad = [f"${m}K" for m in THOUSANDS.findall(text) if int(m.replace(",", "")) not in allowed_k]
-    bad += [f"${m}" for m in DOLLARS.findall(text) if int(m.replace(",", "")) not in ALLOWED_DOLLARS]
-    return bad
 
 
 def _squash(text: str) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 import blocks.ids
+import handlers.assistant
+import handlers.events
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRS = ("handlers", "bot")
@@ -75,7 +77,9 @@ def code_usage() -> dict[str, set[str]]:
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                     continue
                 owner, name = node.func.value, node.func.attr
-                if isinstance(owner, ast.Name) and owner.id == "app" and name in usage and node.args:
+                if isinstance(owner, ast.Name) and owner.id == "app" and name == "assistant":
+                    usage["event"].update(handlers.assistant.ASSISTANT_EVENTS)
+                elif isinstance(owner, ast.Name) and owner.id == "app" and name in usage and node.args:
                     value = _resolve(node.args[0])
                     if isinstance(value, dict):  # app.event({"type": "message", "channel_type": "im"})
                         value = value["type"] + (f".{value['channel_type']}" if "channel_type" in value else "")
@@ -84,6 +88,9 @@ def code_usage() -> dict[str, set[str]]:
                     isinstance(owner, ast.Attribute) and owner.attr == "client"
                 ):
                     usage["methods"].add(name)
+    if "message" in usage["event"]:  # Bolt takes every message event as "message"; the manifest names which
+        usage["event"].discard("message")
+        usage["event"].update(handlers.events.MESSAGE_EVENTS)
     return usage
 
 
@@ -116,8 +123,11 @@ def test_commands_shortcuts_and_events_match_the_code() -> None:
     assert manifest_events == used["event"]
     interactive = bool(used["action"] or used["view"] or used["shortcut"])
     assert settings["interactivity"]["is_enabled"] is interactive
-    if manifest_events:
-        assert features.get("app_home", {}).get("home_tab_enabled", False) == ("app_home_opened" in manifest_events)
+    app_home = features.get("app_home", {})
+    assert app_home.get("home_tab_enabled", False) == ("app_home_opened" in manifest_events)
+    assert app_home.get("messages_tab_enabled", False) == ("message.im" in manifest_events)
+    if "assistant_thread_started" in manifest_events:
+        assert features["assistant_view"]["assistant_description"]
 
 
 def test_scopes_are_exactly_what_the_code_needs() -> None:

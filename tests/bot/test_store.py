@@ -212,3 +212,23 @@ async def test_client_reconnects_after_the_embedded_server_restarts(tmp_path: Pa
     finally:
         await store.close()
         await asyncio.to_thread(embedded.stop)
+
+
+async def test_counters_add_up_and_expire(store: Store) -> None:
+    assert await store.incr_counter("rate", "U1:2026-11-26T12:00", ttl=60) == 1
+    assert await store.incr_counter("rate", "U1:2026-11-26T12:00", amount=4, ttl=60) == 5
+    assert await store.read_counter("rate", "U1:2026-11-26T12:00") == 5
+    assert await store.read_counter("rate", "U2:2026-11-26T12:00") == 0
+    ttl = await store.redis.ttl(store.prefix + "count:rate:U1%3A2026-11-26T12%3A00")
+    assert 0 < ttl <= 60
+
+
+async def test_tallies_sum_fields_per_key(store: Store) -> None:
+    await store.add_to_tally("usage", "2026-11-26:dm", {"input_tokens": 10, "output_tokens": 5}, ttl=3600)
+    await store.add_to_tally("usage", "2026-11-26:dm", {"input_tokens": 7, "cache_read_input_tokens": 100}, ttl=3600)
+    await store.add_to_tally("usage", "2026-11-25:cli", {"input_tokens": 1}, ttl=3600)
+    assert await store.tallies("usage") == {
+        "2026-11-26:dm": {"input_tokens": 17, "output_tokens": 5, "cache_read_input_tokens": 100},
+        "2026-11-25:cli": {"input_tokens": 1},
+    }
+    assert await store.tallies("other") == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings
-from bot.server import EVENTS_PATH, create_web_app
+from bot.deps import Deps
+from bot.server import DEPS, EVENTS_PATH, create_web_app
 from tests.fakes.signing import signed_headers
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
@@ -52,10 +54,31 @@ class HirebotServer:
         *,
         secret: str = SIGNING_SECRET,
         timestamp: int | None = None,
+        retry: int | None = None,
     ) -> aiohttp.ClientResponse:
-        response = await self.session.post(self.events_url, data=body, headers=signed_headers(secret, body, timestamp))
+        headers = signed_headers(secret, body, timestamp)
+        if retry is not None:
+            headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+        response = await self.session.post(self.events_url, data=body, headers=headers)
         await response.read()
         return response
+
+    @property
+    def deps(self) -> Deps:
+        return self.server.app[DEPS]
+
+    async def settle(self, quiet_for: float = 0.2) -> None:
+        """Wait until no background answer has been running for ``quiet_for`` seconds. Bolt starts event
+        listeners just after the ack, so an idle moment right after a request is not enough."""
+        loop = asyncio.get_running_loop()
+        deadline, idle_since = loop.time() + 10, loop.time()
+        while loop.time() < deadline:
+            await asyncio.sleep(0.02)
+            if len(self.deps.tasks):
+                idle_since = loop.time()
+            elif loop.time() - idle_since >= quiet_for:
+                return
+        raise AssertionError("background answers did not finish")
 
 
 @pytest.fixture

@@ -1,0 +1,101 @@
+"""Messages for conversational answers: the thinking placeholder, streamed partial text, and the final
+answer with its sources, any note, and helpful / not helpful buttons."""
+
+from __future__ import annotations
+
+import re
+
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, PlainTextObject
+
+from blocks import ids
+from blocks.common import (
+    BUTTON_VALUE_LIMIT,
+    MESSAGE_BLOCK_LIMIT,
+    Card,
+    clip,
+    context,
+    escape,
+    markdown_sections,
+    source_context,
+)
+from blocks.pay_cards import pay_card
+from knowledge.models import Section
+from knowledge.pay import PayResult
+
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]{1,500})\)")
+MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
+SOURCE_LINE = re.compile(r"\n*\s*_?Sources?:\s*_?(.+?)_?\s*$", re.IGNORECASE)
+
+THINKING = "Looking that up in the hiring guide\u2026"
+
+
+def sanitize_model_text(text: str) -> str:
+    """Model output as inert mrkdwn: Markdown emphasis converted, links spelled out (no disguised links),
+    and ``<``/``>``/``&`` escaped so nothing can become ``<!channel>`` or a mention."""
+    text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    text = MARKDOWN_HEADING.sub(lambda m: f"**{m.group(1)}**", text)
+    text = MARKDOWN_BOLD.sub(lambda m: f"*{m.group(1)}*", text)
+    return escape(text)
+
+
+def thinking_card() -> Card:
+    return Card([context(f":hourglass_flowing_sand: {THINKING}")], THINKING)
+
+
+def partial_card(text_so_far: str) -> Card:
+    sections = markdown_sections(sanitize_model_text(text_so_far) + " \u2026")
+    return Card(sections[: MESSAGE_BLOCK_LIMIT - 1], text_so_far[:200] or THINKING)
+
+
+def feedback_actions(answer_id: str) -> ActionsBlock:
+    value = clip(answer_id, BUTTON_VALUE_LIMIT)
+    return ActionsBlock(
+        block_id=ids.FEEDBACK_BLOCK,
+        elements=[
+            ButtonElement(
+                text=PlainTextObject(text=":thumbsup: Helpful", emoji=True),
+                action_id=ids.FEEDBACK_HELPFUL_ACTION,
+                value=value,
+            ),
+            ButtonElement(
+                text=PlainTextObject(text=":thumbsdown: Not helpful", emoji=True),
+                action_id=ids.FEEDBACK_UNHELPFUL_ACTION,
+                value=value,
+            ),
+        ],
+    )
+
+
+def reply_cards(
+    text: str,
+    *,
+    sources: tuple[Section, ...],
+    answer_id: str,
+    note: str | None = None,
+    pay_results: tuple[PayResult, ...] = (),
+) -> list[Card]:
+    """The answer as one or more messages (a very long answer continues in a second message); the last
+    one carries the sources, the note and the feedback buttons."""
+    tail: list[Block] = []
+    if note:
+        tail.append(context(f":information_source: {escape(note)}"))
+    if sources:
+        tail.append(source_context(sources))
+    tail.append(feedback_actions(answer_id))
+    if pay_results:
+        card = pay_card(pay_results, None, cite=False)
+        return [Card([*card.blocks, *tail], card.text)]
+    match = SOURCE_LINE.search(text)
+    body_text = text[: match.start()] if match else text
+    sections: list[Block] = list(markdown_sections(sanitize_model_text(body_text)))
+    room = MESSAGE_BLOCK_LIMIT - len(tail)
+    cards = [Card(sections[start : start + room], body_text[:200]) for start in range(0, len(sections), room)]
+    if not cards:
+        cards = [Card([], body_text[:200] or "hirebot")]
+    last = cards[-1]
+    if len(last.blocks) + len(tail) > MESSAGE_BLOCK_LIMIT:
+        cards.append(Card(tail, last.text))
+    else:
+        cards[-1] = Card([*last.blocks, *tail], last.text)
+    return cards

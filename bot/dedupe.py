@@ -1,0 +1,41 @@
+"""Remembering Slack event ids so a redelivered event is answered once.
+
+Redis (SET NX with a TTL) is the real guard, shared by every process. ``RecentIds`` is the fallback while
+Redis is unreachable: it still stops a retry to the same process from answering twice.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from bot.store import Store, StoreUnavailable
+
+EVENT_CLAIM_TTL = 2 * 60 * 60  # Slack retries for about an hour at most
+EVENT_NAMESPACE = "slack-event"
+
+
+class RecentIds:
+    def __init__(self, capacity: int = 10_000) -> None:
+        self.capacity = capacity
+        self._seen: OrderedDict[str, None] = OrderedDict()
+
+    def first_time(self, key: str) -> bool:
+        if key in self._seen:
+            self._seen.move_to_end(key)
+            return False
+        self._seen[key] = None
+        if len(self._seen) > self.capacity:
+            self._seen.popitem(last=False)
+        return True
+
+
+async def first_delivery(store: Store | None, recent: RecentIds, event_id: str | None) -> bool:
+    """True only for the first delivery of ``event_id`` across every process sharing the store."""
+    if not event_id:
+        return True
+    if store is not None:
+        try:
+            return await store.claim_once(EVENT_NAMESPACE, event_id, EVENT_CLAIM_TTL)
+        except StoreUnavailable:
+            pass
+    return recent.first_time(event_id)

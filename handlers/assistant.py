@@ -1,0 +1,60 @@
+"""Slack's AI-app surface (the assistant pane), through Bolt's assistant middleware: a greeting with
+suggested prompts when a thread starts, a status while the answer is made, and the same answer path as DMs.
+Workspaces without the AI-app feature never send these events; ordinary DMs work the same either way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetStatus, AsyncSetSuggestedPrompts
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dedupe import first_delivery
+from bot.deps import Deps
+from handlers.replying import Conversation, answer_in_slack, without_mentions
+
+# The events the assistant middleware consumes; listed in manifest.yml.
+ASSISTANT_EVENTS = ("assistant_thread_started", "assistant_thread_context_changed")
+GREETING = (
+    "Hi! I answer questions about hiring AI engineers and ML engineers from our hiring guide: pay bands, "
+    "which role you need, interview questions, red flags and where to find people."
+)
+SUGGESTED_PROMPTS: tuple[tuple[str, str], ...] = (
+    ("Pay for a senior ML engineer", "How much is a senior ML engineer in SF?"),
+    ("AI or ML engineer?", "We're building on Claude. Do we need an AI engineer or an ML engineer?"),
+    ("Interview an AI engineer", "What interview questions should I ask an AI engineer?"),
+    ("Interview an ML engineer", "What interview questions should I ask an ML engineer?"),
+)
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    assistant = AsyncAssistant()
+
+    @assistant.thread_started
+    async def handle_thread_started(say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
+        await say(GREETING)
+        await set_suggested_prompts(
+            prompts=[{"title": title, "message": message} for title, message in SUGGESTED_PROMPTS],
+            title="Try one of these:",
+        )
+
+    @assistant.user_message
+    async def handle_user_message(
+        body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient, set_status: AsyncSetStatus
+    ) -> None:
+        question = without_mentions(str(payload.get("text") or ""))
+        if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
+            return
+        await set_status("is looking it up in the hiring guide\u2026")
+        conversation = Conversation(
+            team_id=str(body.get("team_id") or ""),
+            channel_id=str(payload["channel"]),
+            thread_ts=str(payload.get("thread_ts") or payload.get("ts")),
+            user_id=str(payload.get("user") or ""),
+            feature="assistant",
+        )
+        deps.tasks.spawn(
+            answer_in_slack(deps.answers, client, conversation, question), name=f"assistant:{body.get('event_id')}"
+        )
+
+    app.assistant(assistant)

@@ -1,0 +1,53 @@
+"""Direct messages and @mentions. Bolt acks the event at once; the answer is produced in a background
+task, after the event id has been claimed in Redis so a redelivery never answers twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dedupe import first_delivery
+from bot.deps import Deps
+from handlers.replying import Conversation, answer_in_slack, without_mentions
+
+# Subscribed in manifest.yml; Bolt registers all message events under "message".
+MESSAGE_EVENTS = ("message.im",)
+MAX_QUESTION_CHARS = 4000
+
+
+def _from_a_person(event: dict[str, Any]) -> bool:
+    """Plain messages written by a person: no edits, deletions, joins, bot posts or app messages."""
+    return not event.get("subtype") and not event.get("bot_id") and bool(event.get("user"))
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    async def answer(
+        body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, *, thread_ts: str | None, feature: str
+    ) -> None:
+        question = without_mentions(str(event.get("text") or ""))[:MAX_QUESTION_CHARS]
+        if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
+            return
+        conversation = Conversation(
+            team_id=str(body.get("team_id") or event.get("team") or ""),
+            channel_id=str(event["channel"]),
+            thread_ts=thread_ts,
+            user_id=str(event["user"]),
+            feature=feature,
+        )
+        deps.tasks.spawn(
+            answer_in_slack(deps.answers, client, conversation, question), name=f"answer:{body.get('event_id')}"
+        )
+
+    @app.event("message")
+    async def handle_message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("channel_type") != "im" or not _from_a_person(event):
+            return
+        await answer(body, event, client, thread_ts=event.get("thread_ts"), feature="dm")
+
+    @app.event("app_mention")
+    async def handle_mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        if not _from_a_person(event):
+            return
+        await answer(body, event, client, thread_ts=event.get("thread_ts") or event.get("ts"), feature="mention")

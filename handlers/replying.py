@@ -1,0 +1,126 @@
+"""Posting a conversational answer into Slack: a placeholder while Claude thinks, throttled updates as its
+text streams in, then the final card(s) with feedback buttons. Offline answers are posted directly."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from blocks.common import Card
+from blocks.conversation_cards import partial_card, reply_cards, thinking_card
+from bot.answers import AnswerService, Reply
+from knowledge.pay import NotCovered, PayQuote
+from knowledge.understanding import Topic
+
+logger = logging.getLogger(__name__)
+
+UPDATE_EVERY_SECONDS = 1.0
+BOT_MENTION = re.compile(r"<@[UW][A-Z0-9]+>")
+
+
+def without_mentions(text: str) -> str:
+    return " ".join(BOT_MENTION.sub(" ", text).split())
+
+
+@dataclass
+class Conversation:
+    """Where a question was asked and where its answer goes."""
+
+    team_id: str
+    channel_id: str
+    thread_ts: str | None
+    user_id: str
+    feature: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.team_id}:{self.channel_id}:{self.thread_ts or 'main'}"
+
+
+class SlackReplyWriter:
+    def __init__(self, client: AsyncWebClient, conversation: Conversation) -> None:
+        self.client = client
+        self.conversation = conversation
+        self.placeholder_ts: str | None = None
+        self._last_update = 0.0
+        self._shown = ""
+
+    async def _post(self, card: Card) -> str | None:
+        response = await self.client.chat_postMessage(
+            channel=self.conversation.channel_id,
+            thread_ts=self.conversation.thread_ts,
+            text=card.text,
+            blocks=card.block_dicts(),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        ts = response.get("ts")
+        return str(ts) if ts else None
+
+    async def _update(self, card: Card) -> None:
+        assert self.placeholder_ts is not None
+        await self.client.chat_update(
+            channel=self.conversation.channel_id, ts=self.placeholder_ts, text=card.text, blocks=card.block_dicts()
+        )
+
+    async def show_progress(self, text_so_far: str) -> None:
+        """First call posts the placeholder; later calls edit it at most once a second."""
+        if self.placeholder_ts is None:
+            self.placeholder_ts = await self._post(thinking_card())
+            self._last_update = time.monotonic()
+            return
+        now = time.monotonic()
+        if now - self._last_update >= UPDATE_EVERY_SECONDS and text_so_far.strip() and text_so_far != self._shown:
+            self._last_update, self._shown = now, text_so_far
+            await self._update(partial_card(text_so_far))
+
+    async def finish(self, reply: Reply) -> None:
+        pay = tuple(r for r in reply.offline.pay if isinstance(r, PayQuote | NotCovered))
+        use_pay_card = reply.engine == "offline" and reply.offline.topic is Topic.PAY and bool(pay)
+        cards = reply_cards(
+            reply.text,
+            sources=reply.offline.sources if reply.engine == "offline" else (),
+            answer_id=reply.answer_id,
+            note=reply.note,
+            pay_results=pay if use_pay_card else (),
+        )
+        first, *rest = cards
+        if self.placeholder_ts is not None:
+            await self._update(first)
+        else:
+            await self._post(first)
+        for card in rest:
+            await self._post(card)
+
+
+async def answer_in_slack(
+    answers: AnswerService, client: AsyncWebClient, conversation: Conversation, question: str
+) -> None:
+    """The whole answer, from question to posted card; failures are logged and told to the user."""
+    writer = SlackReplyWriter(client, conversation)
+    try:
+        reply = await answers.reply(
+            conversation.key,
+            question,
+            user_id=conversation.user_id,
+            feature=conversation.feature,
+            on_text=writer.show_progress,
+        )
+        await writer.finish(reply)
+    except SlackApiError as error:
+        logger.error("Slack refused the answer in %s: %s", conversation.channel_id, error.response.get("error"))
+    except Exception:
+        logger.exception("Failed to answer in %s", conversation.channel_id)
+        try:
+            await client.chat_postMessage(
+                channel=conversation.channel_id,
+                thread_ts=conversation.thread_ts,
+                text="Sorry, something went wrong answering that. Please try again.",
+            )
+        except SlackApiError:
+            logger.error("Could not tell the user about the failure in %s", conversation.channel_id)

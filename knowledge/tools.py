@@ -1,0 +1,148 @@
+"""Tools a language model may call: the pay calculator and lookups into the guide. Each returns JSON text.
+
+The model gets no tool that reads scorecards, other conversations or anything outside the guide.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from knowledge.compose import COMPOSERS
+from knowledge.models import Level, Role, Section
+from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest
+from knowledge.query import Query
+from knowledge.understanding import Topic, parse
+
+LookupTopic = Literal["roles", "interview", "red_flags", "signals", "sourcing", "plays", "equity", "underpay"]
+LOOKUP_TOPICS = ("roles", "interview", "red_flags", "signals", "sourcing", "plays", "equity", "underpay")
+
+TOOLS: list[dict[str, Any]] = [
+    {
+        "name": "pay_band",
+        "description": "The guide's pay band for one role and level, with location and agentic rules applied, "
+        "or a not-covered result with the nearest bands. The only source of pay figures.",
+        "input_schema": {
+            "type": "object",
+            "properties": {
+                "role": {
+                    "type": "string",
+                    "enum": [r.value for r in Role],
+                    "description": "ai = AI engineer, ml = ML engineer, research = research engineer",
+                },
+                "level": {"type": "string", "enum": [lv.value for lv in Level]},
+                "location": {
+                    "type": "string",
+                    "description": "where they'll live, as the user said it, e.g. 'SF', 'NYC', "
+                    "'remote from a lower-cost region', 'Austin', 'London'; omit for the US band",
+                },
+                "agentic": {
+                    "type": "boolean",
+                    "description": "true if they have shipped agentic systems to production",
+                },
+            },
+            "required": ["role"],
+        },
+    },
+    {
+        "name": "pay_table",
+        "description": "All seven of the guide's US pay bands, unadjusted, with the adjustment rules.",
+        "input_schema": {"type": "object", "properties": {}},
+    },
+    {
+        "name": "guide_lookup",
+        "description": "What the guide says on a topic, in our own words, with its source section.",
+        "input_schema": {
+            "type": "object",
+            "properties": {
+                "topic": {"type": "string", "enum": list(LOOKUP_TOPICS)},
+                "role": {"type": "string", "enum": [r.value for r in Role]},
+            },
+            "required": ["topic"],
+        },
+    },
+]
+
+
+class PayBandInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+    level: Level | None = None
+    location: str | None = Field(default=None, max_length=200)
+    agentic: bool = False
+
+
+class LookupInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    topic: LookupTopic
+    role: Role | None = None
+
+
+def _quote_json(quote: PayQuote) -> dict[str, Any]:
+    return {
+        "band": quote.band.title,
+        "where": quote.location.label,
+        "range": quote.range_text + " base + cash bonus a year, equity extra",
+        "rules": list(quote.rules),
+        "notes": list(quote.notes) + ([f"lower-cost region: {quote.lower_cost_text}"] if quote.lower_cost_text else []),
+    }
+
+
+def _pay_band(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
+    request = PayBandInput.model_validate(raw)
+    location = parse(request.location).location if request.location else None
+    result = calculator.quote(
+        PayRequest(role=request.role, level=request.level, location=location or Location.us(), agentic=request.agentic)
+    )
+    if isinstance(result, NotCovered):
+        return {
+            "covered": False,
+            "reason": result.reason,
+            "nearest": [_quote_json(q) for q in result.nearest],
+            "source": Section.SALARIES.value,
+        }
+    return {"covered": True, **_quote_json(result), "source": result.band.source.value}
+
+
+def _pay_table(calculator: PayCalculator) -> dict[str, Any]:
+    high, remote = calculator.guide.rule("high-cost"), calculator.guide.rule("remote-low-cost")
+    return {
+        "bands": [
+            {"band": q.band.title, "experience": q.band.experience, "range": q.range_text} for q in calculator.table()
+        ],
+        "rules": [
+            f"{high.title}: low x{high.low_factor}, high x{high.high_factor}",
+            f"{remote.title}: low x{remote.low_factor}, high x{remote.high_factor}",
+            f"+${calculator.guide.agentic_premium.amount_k}K for {calculator.guide.agentic_premium.condition},"
+            " added before any location factor",
+            "round to the nearest thousand",
+        ],
+        "source": Section.SALARIES.value,
+    }
+
+
+def _lookup(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
+    request = LookupInput.model_validate(raw)
+    query = Query(topic=Topic(request.topic), roles=(request.role,) if request.role else ())
+    answer = COMPOSERS[query.topic](query, calculator)
+    return {"text": answer.text, "sources": [s.value for s in answer.sources]}
+
+
+def run_tool(name: str, raw_input: object, calculator: PayCalculator) -> tuple[str, bool]:
+    """The tool's JSON result, and whether it is an error (bad input or an unknown tool)."""
+    try:
+        arguments = raw_input if isinstance(raw_input, dict) else {}
+        if name == "pay_band":
+            return json.dumps(_pay_band(arguments, calculator)), False
+        if name == "pay_table":
+            return json.dumps(_pay_table(calculator)), False
+        if name == "guide_lookup":
+            return json.dumps(_lookup(arguments, calculator)), False
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        return json.dumps({"error": f"invalid input: {problems}"}), True
+    return json.dumps({"error": f"unknown tool {name!r}"}), True

@@ -116,10 +116,19 @@ class ClaudeAnswerer:
         except RateLimitError:
             raise ClaudeUnavailable("Claude is rate limited right now") from None
         except APIStatusError as error:
-            reason = "Claude is overloaded right now" if error.status_code == 529 else "Claude returned an error"
-            raise ClaudeUnavailable(reason) from None
+            # An overload reported inside a stream arrives with status 200 and only the error type set.
+            overloaded = error.status_code == 529 or getattr(error, "type", None) == "overloaded_error"
+            raise ClaudeUnavailable(
+                "Claude is overloaded right now" if overloaded else "Claude returned an error"
+            ) from None
         except APIConnectionError:
             raise ClaudeUnavailable("Claude could not be reached") from None
+        except ClaudeUnavailable:
+            raise
+        except Exception as error:
+            # e.g. the HTTP library's own error when a stream is cut mid-way; never shown to the user
+            logger.warning("Claude exchange failed: %s", type(error).__name__)
+            raise ClaudeUnavailable("Claude's answer was cut off") from None
 
     async def _exchange(
         self, question: str, history: Sequence[HistoryTurn], usage: Usage, on_text: TextSink | None
@@ -132,8 +141,8 @@ class ClaudeAnswerer:
             async with self.client.messages.stream(
                 model=self.model,
                 max_tokens=MAX_OUTPUT_TOKENS,
-                system=self.system,  # type: ignore[arg-type]
-                tools=TOOLS,
+                system=self.system,  # type: ignore[arg-type]  # plain dicts in the API's documented shape
+                tools=TOOLS,  # type: ignore[arg-type]
                 messages=messages,  # type: ignore[arg-type]
             ) as stream:
                 async for delta in stream.text_stream:
@@ -144,7 +153,7 @@ class ClaudeAnswerer:
             usage.add(final.usage)
             if final.stop_reason != "tool_use":
                 return self._checked(ClaudeReply(text=_final_text(final) or text, usage=usage, tool_calls=tool_calls))
-            messages.append({"role": "assistant", "content": [block.model_dump() for block in final.content]})
+            messages.append(dict(final.to_param()))
             results = []
             for block in final.content:
                 if block.type == "tool_use":

@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     slack_app_token: Annotated[SecretStr | None, _check_token(("xapp-",), "an app-level token")] = None
     slack_api_url: AnyHttpUrl = AnyHttpUrl("https://slack.com/api/")
     redis_url: RedisUrl | None = None
+    hirebot_key_prefix: str = Field(default="hirebot:", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     hirebot_data_dir: Path = DEFAULT_DATA_DIR
     anthropic_api_key: SecretStr | None = None
     anthropic_base_url: AnyHttpUrl | None = None
@@ -76,6 +77,7 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=1, le=65535, description="HTTP port for serving Slack")
     hirebot_llm_per_user_per_minute: int = Field(default=6, ge=1, le=1000)
     hirebot_llm_daily_token_budget: int = Field(default=2_000_000, ge=0)
+    hirebot_llm_deadline_seconds: float = Field(default=20.0, gt=0, le=120)
 
     @field_validator(
         "redis_url",

@@ -34,7 +34,13 @@ class Deps:
         """``anthropic`` is given only when ``ANTHROPIC_API_KEY`` is set; without it answers are offline."""
         engine = AnswerEngine()
         conversations = Conversations(engine, store)
-        claude = ClaudeAnswerer(anthropic, settings.anthropic_model, engine.calculator) if anthropic else None
+        claude = (
+            ClaudeAnswerer(
+                anthropic, settings.anthropic_model, engine.calculator, deadline=settings.hirebot_llm_deadline_seconds
+            )
+            if anthropic
+            else None
+        )
         limits = LlmLimits(
             store,
             per_user_per_minute=settings.hirebot_llm_per_user_per_minute,

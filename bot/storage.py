@@ -39,7 +39,7 @@ async def open_store(settings: Settings, *, require_reachable: bool = True) -> A
             raise StoreUnavailable(f"Could not start the embedded Redis: {error}") from None
     try:
         try:
-            store = Store(connect_redis(url))
+            store = Store(connect_redis(url), prefix=settings.hirebot_key_prefix)
         except ValueError as error:
             raise StoreUnavailable(f"Redis URL {redacted_url(url)} is not usable: {error}") from None
         try:

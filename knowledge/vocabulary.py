@@ -114,7 +114,7 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "signals": (
         "seniority", "seniority signal", "signal", "green flag", "good sign", "truly senior", "actually senior",
         "really senior", "how to tell", "tell if", "tell whether", "spot a senior", "senior enough",
-        "strong candidate", "sign", "signs of", "good candidate", "great candidate", "strong senior",
+        "strong candidate", "sign", "signs of", "what makes", "good candidate", "great candidate", "strong senior",
         "what makes a strong",
     ),
     "sourcing": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
+from uuid import uuid4
 
 import aiohttp
 import pytest
@@ -13,6 +14,7 @@ from aiohttp.test_utils import TestServer
 from bot.config import Settings
 from bot.deps import Deps
 from bot.server import DEPS, EVENTS_PATH, create_web_app
+from bot.store import connect_redis
 from tests.fakes.signing import signed_headers
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
@@ -25,8 +27,21 @@ async def slack() -> AsyncIterator[FakeSlackAPI]:
 
 
 @pytest.fixture
-def settings(slack: FakeSlackAPI, redis_url: str, tmp_path: Path) -> Settings:
+async def key_prefix(redis_url: str) -> AsyncIterator[str]:
+    """A key prefix of the test's own, so servers under test share nothing through Redis; deleted after."""
+    prefix = f"hirebot-test:{uuid4().hex}:"
+    yield prefix
+    client = connect_redis(redis_url)
+    keys = [key async for key in client.scan_iter(match=f"{prefix}*", count=1000)]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+@pytest.fixture
+def settings(slack: FakeSlackAPI, redis_url: str, tmp_path: Path, key_prefix: str) -> Settings:
     return Settings(
+        hirebot_key_prefix=key_prefix,
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token=BOT_TOKEN,
         slack_signing_secret=SIGNING_SECRET,

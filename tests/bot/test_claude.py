@@ -1,0 +1,130 @@
+"""ClaudeAnswerer with the real AsyncAnthropic against the fake Messages API: figures only through the
+calculator tools, a cached prefix, a hard deadline, and every failure turned into ClaudeUnavailable."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from anthropic import AsyncAnthropic
+
+from bot.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn
+from knowledge.pay import PayCalculator
+from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI, Reply
+
+MODEL = "claude-test-model"
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeAnthropicAPI]:
+    async with FakeAnthropicAPI() as server:
+        yield server
+
+
+@pytest.fixture
+async def client(fake: FakeAnthropicAPI) -> AsyncIterator[AsyncAnthropic]:
+    async with AsyncAnthropic(api_key=TEST_API_KEY, base_url=fake.base_url, max_retries=1) as sdk:
+        yield sdk
+
+
+def answerer(client: AsyncAnthropic, deadline: float = 5.0) -> ClaudeAnswerer:
+    return ClaudeAnswerer(client, MODEL, PayCalculator(), deadline=deadline)
+
+
+async def test_pay_figures_come_from_the_calculator_tool(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply(Reply.tool_use("pay_band", {"role": "ml", "level": "senior", "location": "SF"}))
+    streamed: list[str] = []
+
+    async def sink(text: str) -> None:
+        streamed.append(text)
+
+    reply = await answerer(client).answer("what does a senior MLE cost in SF?", [], sink)
+    assert "$308K to $460K" in reply.text  # the fake echoes tool results back as the final answer
+    assert reply.tool_calls == ["pay_band"]
+    first, second = fake.requests
+    assert [tool["name"] for tool in first.body["tools"]] == ["pay_band", "pay_table", "guide_lookup"]
+    result = second.body["messages"][-1]["content"][0]
+    assert result["type"] == "tool_result"
+    assert json.loads(result["content"])["range"].startswith("$308K to $460K")
+    assert streamed and streamed[-1] == reply.text
+    assert reply.usage.requests == 2
+
+
+async def test_system_prefix_is_cached_and_read_back(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    claude = answerer(client)
+    fake.queue_reply("AI engineers build on foundation models. Source: the guide", "Use evals. Source: the guide")
+    first = await claude.answer("what does an AI engineer do?", [])
+    second = await claude.answer("what makes a senior AI engineer?", [])
+    system = fake.requests[0].body["system"]
+    assert system[-1]["cache_control"] == {"type": "ephemeral"}
+    assert "Hiring guide briefing" in system[-1]["text"]
+    assert "$308K" not in json.dumps(system)  # pay figures only come through the tools
+    assert first.usage.cache_creation_input_tokens > 0 and first.usage.cache_read_input_tokens == 0
+    assert second.usage.cache_read_input_tokens > 0
+
+
+async def test_an_invented_figure_is_refused(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply("A senior ML engineer in SF costs $999K to $1,200K.")
+    with pytest.raises(ClaudeUnavailable, match="isn't in the guide"):
+        await answerer(client).answer("senior MLE in SF?", [])
+
+
+@pytest.mark.parametrize(("status", "reason"), [(529, "overloaded"), (429, "rate limited"), (500, "error")])
+async def test_errors_become_unavailable(
+    fake: FakeAnthropicAPI, client: AsyncAnthropic, status: int, reason: str
+) -> None:
+    fake.fail(status=status, retry_after_ms=10 if status == 429 else None, times=None)
+    with pytest.raises(ClaudeUnavailable, match=reason):
+        await answerer(client).answer("what does an AI engineer do?", [])
+    assert len(fake.requests) == 2  # the SDK retried once, then we gave up
+
+
+async def test_a_stall_is_cut_off_at_the_deadline(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.stall(30, times=None)
+    started = time.monotonic()
+    with pytest.raises(ClaudeUnavailable, match="too long"):
+        await answerer(client, deadline=0.6).answer("what does an AI engineer do?", [])
+    assert time.monotonic() - started < 1.5
+
+
+async def test_a_slow_drip_is_cut_off_at_the_deadline(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply("word " * 200)
+    fake.drip(0.05, times=None)
+    started = time.monotonic()
+    with pytest.raises(ClaudeUnavailable, match="too long"):
+        await answerer(client, deadline=0.5).answer("tell me everything about AI engineers", [])
+    assert time.monotonic() - started < 1.5
+
+
+async def test_an_overload_inside_the_stream(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply("AI engineers ship products on top of models and keep going")
+    fake.fail_stream("overloaded_error", after_deltas=2)
+    with pytest.raises(ClaudeUnavailable, match="overloaded"):
+        await answerer(client).answer("what does an AI engineer do?", [])
+
+
+async def test_a_connection_cut_mid_stream(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply("AI engineers ship products on top of models and keep going")
+    fake.disconnect(after_events=3)
+    with pytest.raises(ClaudeUnavailable):
+        await answerer(client).answer("what does an AI engineer do?", [])
+
+
+async def test_history_is_sent_alternating_and_ending_before_the_question(
+    fake: FakeAnthropicAPI, client: AsyncAnthropic
+) -> None:
+    fake.queue_reply("Remote from a cheaper region changes the band. Source: the guide")
+    history = [
+        HistoryTurn("assistant", "hello"),
+        HistoryTurn("user", "senior MLE in SF?"),
+        HistoryTurn("assistant", "$308K to $460K"),
+        HistoryTurn("user", "dangling"),
+    ]
+    await answerer(client).answer("and remote?", history)
+    messages: list[dict[str, Any]] = fake.requests[0].body["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant", "user"]
+    assert messages[-1]["content"] == "and remote?"
+    fake.assert_no_problems()

@@ -1,0 +1,99 @@
+"""The console script with ANTHROPIC_API_KEY set, against the fake Messages API; and its usage and feedback
+reports, read from the same Redis the bot writes to."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answers import ANSWER_KIND
+from bot.embedded_redis import EmbeddedRedis
+from bot.store import Store, connect_redis
+from handlers.feedback import record_vote
+from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
+
+pytestmark = pytest.mark.cli
+
+HIREBOT = Path(sys.executable).with_name("hirebot")
+
+
+async def run(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        str(HIREBOT),
+        *args,
+        env={**os.environ, **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+def claude_env(fake: FakeAnthropicAPI, data_dir: Path) -> dict[str, str]:
+    return {
+        "ANTHROPIC_API_KEY": TEST_API_KEY,
+        "ANTHROPIC_BASE_URL": fake.base_url,
+        "HIREBOT_DATA_DIR": str(data_dir),
+        "HIREBOT_LLM_DEADLINE_SECONDS": "3",
+    }
+
+
+async def test_ask_uses_claude_and_stats_shows_the_cost(tmp_path: Path) -> None:
+    async with FakeAnthropicAPI() as fake:
+        fake.queue_reply("AI engineers build on foundation models. Source: What AI Engineers Actually Do")
+        env = claude_env(fake, tmp_path)
+        code, out, err = await run("ask", "--json", "what does an AI engineer do all day?", env=env)
+        assert code == 0, err
+        payload = json.loads(out)
+        assert payload["engine"] == "claude"
+        assert payload["text"].startswith("AI engineers build on foundation models")
+        assert TEST_API_KEY not in out + err
+        code, out, _ = await run("stats", env=env)
+        assert code == 0
+        assert "cli" in out
+        assert "cost per feature: cli $" in out
+
+
+async def test_ask_falls_back_to_the_guide_when_claude_is_overloaded(tmp_path: Path) -> None:
+    async with FakeAnthropicAPI() as fake:
+        fake.fail(status=529, times=None)
+        code, out, err = await run(
+            "ask", "what red flags should I watch for in a portfolio?", env=claude_env(fake, tmp_path)
+        )
+        assert code == 0, err
+        assert "Streamlit" in out
+        assert "overloaded" in out and "guide's own answer" in out
+        assert "Traceback" not in err
+
+
+async def test_ask_never_calls_claude_for_a_plain_pay_question(tmp_path: Path) -> None:
+    async with FakeAnthropicAPI() as fake:
+        code, out, _ = await run("ask", "how much is a senior ML engineer in SF?", env=claude_env(fake, tmp_path))
+        assert code == 0
+        assert "$308K to $460K" in out
+        assert fake.requests == []
+
+
+async def test_feedback_lists_the_unhelpful_answers(tmp_path: Path) -> None:
+    with EmbeddedRedis(tmp_path) as url:
+        store = Store(connect_redis(url))
+        await store.put_document(
+            ANSWER_KIND, "a" * 32, {"question": "junior MLE pay?", "answer": "No band.", "engine": "offline"}
+        )
+        await store.put_document(
+            ANSWER_KIND, "b" * 32, {"question": "equity?", "answer": "0.5% to 2%", "engine": "claude"}
+        )
+        await record_vote(store, "a" * 32, "U0VOTER001", "unhelpful")
+        await record_vote(store, "b" * 32, "U0VOTER001", "helpful")
+        await store.close()
+        code, out, _ = await run("feedback", env={"HIREBOT_DATA_DIR": str(tmp_path)})
+    assert code == 0
+    assert "Q: junior MLE pay?" in out
+    assert "A: No band." in out
+    assert "equity?" not in out

@@ -4,9 +4,11 @@ Workspaces without the AI-app feature never send these events; ordinary DMs work
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetStatus, AsyncSetSuggestedPrompts
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dedupe import first_delivery
@@ -45,7 +47,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
         question = without_mentions(str(payload.get("text") or ""))
         if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
             return
-        await set_status("is looking it up in the hiring guide\u2026")
+        # A plain DM thread in a workspace without AI-app features has no status to set.
+        with contextlib.suppress(SlackApiError):
+            await set_status("is looking it up in the hiring guide\u2026")
         conversation = Conversation(
             team_id=str(body.get("team_id") or ""),
             channel_id=str(payload["channel"]),

@@ -37,19 +37,18 @@ def claude_settings(
     key_prefix: str,
     **overrides: object,
 ) -> Settings:
-    return Settings(
-        _env_file=None,
-        hirebot_key_prefix=key_prefix,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
-        slack_api_url=slack.api_url,
-        redis_url=redis_url,
-        hirebot_data_dir=tmp_path,
-        anthropic_api_key=TEST_API_KEY,
-        anthropic_base_url=anthropic.base_url,
-        hirebot_llm_deadline_seconds=1.5,
-        **overrides,
-    )
+    values: dict[str, object] = {
+        "hirebot_key_prefix": key_prefix,
+        "slack_bot_token": BOT_TOKEN,
+        "slack_signing_secret": SIGNING_SECRET,
+        "slack_api_url": slack.api_url,
+        "redis_url": redis_url,
+        "hirebot_data_dir": tmp_path,
+        "anthropic_api_key": TEST_API_KEY,
+        "anthropic_base_url": anthropic.base_url,
+        "hirebot_llm_deadline_seconds": 1.5,
+    }
+    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg, arg-type]
 
 
 @pytest.fixture
@@ -150,3 +149,20 @@ async def test_the_per_user_rate_limit_falls_back_to_the_guide(
     last = slack.calls_to("chat.postMessage")[-1]
     assert "asked a lot in the last minute" in shown(last.body["blocks"])
     assert "Streamlit" in shown(last.body["blocks"])
+
+
+@pytest.mark.parametrize("claude_bot", [{"hirebot_llm_deadline_seconds": 10}], indirect=True)
+async def test_streamed_text_shows_up_before_the_answer_is_done(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
+) -> None:
+    words = "Founder-led outreach converts best: write it yourself and cite their work. Source: the guide"
+    anthropic.queue_reply(words)
+    anthropic.drip(0.15, times=None)
+    await dm(claude_bot, "how should I reach out to candidates?")
+    updates = slack.calls_to("chat.update")
+    assert len(updates) >= 2
+    partial, final = updates[0], updates[-1]
+    assert "\u2026" in shown(partial.body["blocks"])  # still being written
+    assert "answer_helpful" not in str(partial.body["blocks"])
+    assert "cite their work" in shown(final.body["blocks"])
+    assert "answer_helpful" in str(final.body["blocks"])

@@ -15,6 +15,7 @@ from typing import Literal
 from bot.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
 from bot.conversation import Conversations, last_query
 from bot.llm_usage import LlmLimits
+from bot.metrics import Metrics
 from bot.store import Store, StoreUnavailable
 from knowledge.query import Answer
 from knowledge.understanding import Topic
@@ -43,11 +44,17 @@ def answered_with_certainty(answer: Answer) -> bool:
 
 class AnswerService:
     def __init__(
-        self, conversations: Conversations, *, claude: ClaudeAnswerer | None = None, limits: LlmLimits | None = None
+        self,
+        conversations: Conversations,
+        *,
+        claude: ClaudeAnswerer | None = None,
+        limits: LlmLimits | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.conversations = conversations
         self.claude = claude
         self.limits = limits
+        self.metrics = metrics
 
     @property
     def store(self) -> Store | None:
@@ -82,10 +89,18 @@ class AnswerService:
                     claude_reply = await self.claude.answer(question, history, on_text)
                 except ClaudeUnavailable as reason:
                     note = f"{reason}, so this is the guide's own answer."
+                    if self.metrics is not None:
+                        self.metrics.llm_failures.labels(reason=str(reason)).inc()
                 else:
                     text, engine = claude_reply.text, "claude"
                     if self.limits is not None:
                         await self.limits.record(feature, self.claude.model, claude_reply.usage)
+                    if self.metrics is not None:
+                        for kind, count in claude_reply.usage.as_tally().items():
+                            if kind != "requests":
+                                self.metrics.llm_tokens.labels(kind=kind, feature=feature).inc(count)
+        if self.metrics is not None:
+            self.metrics.answers.labels(engine=engine, feature=feature).inc()
         await self.conversations.remember(conversation, question, text, offline.query)
         reply = Reply(text=text, offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note)
         if keep:

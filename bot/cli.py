@@ -104,9 +104,9 @@ def _slack_configured(settings: Settings) -> bool:
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
     """Serve Slack; bare ``hirebot`` prefers Socket Mode when an app token is set."""
     from bot.app import MissingCredentials
+    from bot.logs import configure_logging
 
-    logging.getLogger("hirebot").setLevel(logging.INFO)
-    logging.getLogger("bot").setLevel(logging.INFO)
+    configure_logging()
     socket_mode = args.command == "socket" or (args.command is None and settings.slack_app_token is not None)
     try:
         if socket_mode:

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.conversation import Conversations
 from bot.dedupe import RecentIds
 from bot.llm_usage import LlmLimits
+from bot.metrics import Metrics
 from bot.store import Store
 from bot.tasks import BackgroundTasks
 from knowledge.engine import AnswerEngine
@@ -26,6 +27,7 @@ class Deps:
     store: Store | None
     conversations: Conversations
     answers: AnswerService
+    metrics: Metrics = field(default_factory=Metrics)
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     recent_events: RecentIds = field(default_factory=RecentIds)
 
@@ -33,6 +35,9 @@ class Deps:
     def build(cls, settings: Settings, store: Store | None, anthropic: AsyncAnthropic | None = None) -> Deps:
         """``anthropic`` is given only when ``ANTHROPIC_API_KEY`` is set; without it answers are offline."""
         engine = AnswerEngine()
+        metrics = Metrics()
+        if store is not None:
+            store.on_unavailable.append(metrics.redis_failed)
         conversations = Conversations(engine, store)
         claude = (
             ClaudeAnswerer(
@@ -46,5 +51,12 @@ class Deps:
             per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
             daily_token_budget=settings.hirebot_llm_daily_token_budget,
         )
-        answers = AnswerService(conversations, claude=claude, limits=limits)
-        return cls(settings=settings, engine=engine, store=store, conversations=conversations, answers=answers)
+        answers = AnswerService(conversations, claude=claude, limits=limits, metrics=metrics)
+        return cls(
+            settings=settings,
+            engine=engine,
+            store=store,
+            conversations=conversations,
+            answers=answers,
+            metrics=metrics,
+        )

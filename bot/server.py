@@ -7,6 +7,7 @@ shutdown; aiohttp's runner turns SIGTERM and SIGINT into a graceful stop.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from urllib.parse import parse_qsl
@@ -21,12 +22,15 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import build_app, open_services, require
 from bot.config import Settings
 from bot.deps import Deps
+from bot.logs import REQUEST_ID, new_request_id
+from bot.metrics import surface_of
 from bot.store import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+METRICS_PATH = "/metrics"
 MAX_BODY_BYTES = 1024 * 1024
 
 BOLT_APP = web.AppKey("bolt_app", AsyncApp)
@@ -53,22 +57,40 @@ def to_bolt_request(body: str, query: str, headers: dict[str, str]) -> AsyncBolt
 async def handle_slack_events(request: web.Request) -> web.Response:
     """Hand the raw request to Bolt, which verifies the signature before running anything.
 
-    A body Bolt can't even parse is answered here: 401 if it isn't signed by Slack, else 400.
+    A body Bolt can't even parse is answered here: 401 if it isn't signed by Slack, else 400. Every request
+    gets a request id for the logs and is counted by surface, with its time to acknowledgement.
     """
+    started = time.perf_counter()
+    REQUEST_ID.set(new_request_id())
+    metrics = request.app[DEPS].metrics
+    response, surface = await _dispatch(request)
+    if response.status == 401:
+        surface = "unverified"  # the body isn't trusted, so it doesn't pick the label
+    metrics.requests.labels(surface=surface, status=str(response.status)).inc()
+    metrics.ack_seconds.labels(surface=surface).observe(time.perf_counter() - started)
+    return response
+
+
+async def _dispatch(request: web.Request) -> tuple[web.Response, str]:
     raw = await request.read()
     headers = {name.lower(): value for name, value in request.headers.items()}
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return web.json_response({"error": "body is not UTF-8"}, status=400)
+        return web.json_response({"error": "body is not UTF-8"}, status=400), "malformed"
     try:
         bolt_request = to_bolt_request(body, request.query_string, headers)
     except (ValueError, TypeError, KeyError, AttributeError):
         if not request.app[SIGNATURE].is_valid_request(body, headers):
-            return web.json_response({"error": "invalid request"}, status=401)
-        return web.json_response({"error": "body is not a Slack payload"}, status=400)
+            return web.json_response({"error": "invalid request"}, status=401), "unverified"
+        return web.json_response({"error": "body is not a Slack payload"}, status=400), "malformed"
     bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
-    return await to_aiohttp_response(bolt_response)
+    return await to_aiohttp_response(bolt_response), surface_of(bolt_request.body)
+
+
+async def handle_metrics(request: web.Request) -> web.Response:
+    metrics = request.app[DEPS].metrics
+    return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
 
 
 async def handle_health(request: web.Request) -> web.Response:
@@ -99,6 +121,7 @@ def create_web_app(settings: Settings) -> web.Application:
     web_app.cleanup_ctx.append(lifespan)
     web_app.router.add_post(EVENTS_PATH, handle_slack_events)
     web_app.router.add_get(HEALTH_PATH, handle_health)
+    web_app.router.add_get(METRICS_PATH, handle_metrics)
     return web_app
 
 

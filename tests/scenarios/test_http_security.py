@@ -66,3 +66,16 @@ async def test_health(hirebot: HirebotServer) -> None:
 async def test_unknown_paths_and_methods(hirebot: HirebotServer) -> None:
     assert (await hirebot.session.get(hirebot.events_url)).status == 405
     assert (await hirebot.session.post(str(hirebot.server.make_url("/nope")))).status == 404
+
+
+async def test_metrics_count_requests_by_surface(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
+    await hirebot.post_signed(slash_command_body("ai-vs-ml"))
+    await hirebot.post_signed(slash_command_body("ai-vs-ml"), secret="wrong")
+    response = await hirebot.session.get(str(hirebot.server.make_url("/metrics")))
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/plain")
+    text = await response.text()
+    assert 'hirebot_slack_requests_total{status="200",surface="command"} 1.0' in text
+    assert 'hirebot_slack_requests_total{status="401",surface="unverified"} 1.0' in text
+    assert 'hirebot_slack_ack_seconds_count{surface="command"} 1.0' in text
+    assert "hirebot_redis_errors_total 0.0" in text

@@ -1,0 +1,59 @@
+"""One-line structured logs (logfmt) with a request id, and secrets scrubbed from every line.
+
+The request id is a context variable set per incoming Slack request; asyncio copies it into the tasks that
+request starts, so a background answer logs under the request that caused it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+
+REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
+SECRET = re.compile(r"\b(?:xox[abposr]|xapp|sk-ant)-[A-Za-z0-9-_]+")
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def scrub(text: str) -> str:
+    return SECRET.sub("[redacted]", text)
+
+
+class OneLineFormatter(logging.Formatter):
+    """``time level logger request_id msg [error]``; newlines in messages and tracebacks are escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = (
+            f"time={self.formatTime(record, '%Y-%m-%dT%H:%M:%S')} level={record.levelname.lower()} "
+            f"logger={record.name} request_id={REQUEST_ID.get()} msg={json.dumps(scrub(record.getMessage()))}"
+        )
+        if record.exc_info:
+            line += f" error={json.dumps(scrub(self.formatException(record.exc_info)))}"
+        return line
+
+
+class ScrubSecrets(logging.Filter):
+    """Defence in depth for handlers that don't use the formatter above (e.g. pytest's log capture)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = scrub(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLineFormatter())
+    handler.addFilter(ScrubSecrets())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    for name in ("hirebot", "bot", "handlers", "aiohttp.access"):
+        logging.getLogger(name).setLevel(level)

@@ -1,0 +1,68 @@
+"""Prometheus metrics for one hirebot process, in a registry of its own (no module-level globals), served at
+``GET /metrics``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+ACK_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 3.0, 5.0)
+
+
+class Metrics:
+    content_type = CONTENT_TYPE_LATEST
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "hirebot_slack_requests",
+            "Requests from Slack by surface and HTTP status",
+            ["surface", "status"],
+            registry=self.registry,
+        )
+        self.ack_seconds = Histogram(
+            "hirebot_slack_ack_seconds",
+            "Time from request to Slack's acknowledgement",
+            ["surface"],
+            buckets=ACK_BUCKETS,
+            registry=self.registry,
+        )
+        self.answers = Counter(
+            "hirebot_answers", "Answers posted, by engine and feature", ["engine", "feature"], registry=self.registry
+        )
+        self.llm_tokens = Counter(
+            "hirebot_llm_tokens", "Claude tokens by kind and feature", ["kind", "feature"], registry=self.registry
+        )
+        self.llm_failures = Counter(
+            "hirebot_llm_failures", "Claude answers replaced by the offline one", ["reason"], registry=self.registry
+        )
+        self.redis_errors = Counter("hirebot_redis_errors", "Redis operations that failed", registry=self.registry)
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+    def redis_failed(self) -> None:
+        self.redis_errors.inc()
+
+
+def surface_of(body: dict[str, Any]) -> str:
+    """A short, bounded label for what Slack sent: never user text, so label cardinality stays small."""
+    if "command" in body:
+        return "command"
+    kind = str(body.get("type") or "")
+    if kind == "event_callback":
+        event = body.get("event") or {}
+        return f"event:{event.get('type', 'unknown')}" if isinstance(event, dict) else "event:unknown"
+    if kind in (
+        "block_actions",
+        "view_submission",
+        "view_closed",
+        "shortcut",
+        "message_action",
+        "block_suggestion",
+        "url_verification",
+    ):
+        return kind
+    return "other"

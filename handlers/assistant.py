@@ -13,6 +13,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dedupe import first_delivery
 from bot.deps import Deps
+from handlers.events import MAX_QUESTION_CHARS
+from handlers.payloads import parse_message_event
 from handlers.replying import Conversation, answer_in_slack, without_mentions
 
 # The events the assistant middleware consumes; listed in manifest.yml.
@@ -44,17 +46,20 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_user_message(
         body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient, set_status: AsyncSetStatus
     ) -> None:
-        question = without_mentions(str(payload.get("text") or ""))
+        message = parse_message_event(payload)
+        if message is None or not message.from_a_person:
+            return
+        question = without_mentions(message.text)[:MAX_QUESTION_CHARS]
         if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
             return
         # A plain DM thread in a workspace without AI-app features has no status to set.
         with contextlib.suppress(SlackApiError):
             await set_status("is looking it up in the hiring guide\u2026")
         conversation = Conversation(
-            team_id=str(body.get("team_id") or ""),
-            channel_id=str(payload["channel"]),
-            thread_ts=str(payload.get("thread_ts") or payload.get("ts")),
-            user_id=str(payload.get("user") or ""),
+            team_id=str(body.get("team_id") or message.team or ""),
+            channel_id=message.channel,
+            thread_ts=message.thread_ts or message.ts,
+            user_id=message.user,
             feature="assistant",
         )
         deps.tasks.spawn(

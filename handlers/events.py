@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dedupe import first_delivery
 from bot.deps import Deps
+from handlers.payloads import MessageEvent, parse_message_event
 from handlers.replying import Conversation, answer_in_slack, without_mentions
 
 # Subscribed in manifest.yml; Bolt registers all message events under "message".
@@ -17,23 +18,18 @@ MESSAGE_EVENTS = ("message.im",)
 MAX_QUESTION_CHARS = 4000
 
 
-def _from_a_person(event: dict[str, Any]) -> bool:
-    """Plain messages written by a person: no edits, deletions, joins, bot posts or app messages."""
-    return not event.get("subtype") and not event.get("bot_id") and bool(event.get("user"))
-
-
 def register(app: AsyncApp, deps: Deps) -> None:
     async def answer(
-        body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, *, thread_ts: str | None, feature: str
+        body: dict[str, Any], event: MessageEvent, client: AsyncWebClient, *, thread_ts: str | None, feature: str
     ) -> None:
-        question = without_mentions(str(event.get("text") or ""))[:MAX_QUESTION_CHARS]
+        question = without_mentions(event.text)[:MAX_QUESTION_CHARS]
         if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
             return
         conversation = Conversation(
-            team_id=str(body.get("team_id") or event.get("team") or ""),
-            channel_id=str(event["channel"]),
+            team_id=str(body.get("team_id") or event.team or ""),
+            channel_id=event.channel,
             thread_ts=thread_ts,
-            user_id=str(event["user"]),
+            user_id=event.user,
             feature=feature,
         )
         deps.tasks.spawn(
@@ -42,12 +38,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.event("message")
     async def handle_message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        if event.get("channel_type") != "im" or not _from_a_person(event):
+        message = parse_message_event(event)
+        if message is None or message.channel_type != "im" or not message.from_a_person:
             return
-        await answer(body, event, client, thread_ts=event.get("thread_ts"), feature="dm")
+        await answer(body, message, client, thread_ts=message.thread_ts, feature="dm")
 
     @app.event("app_mention")
     async def handle_mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        if not _from_a_person(event):
+        message = parse_message_event(event)
+        if message is None or not message.from_a_person:
             return
-        await answer(body, event, client, thread_ts=event.get("thread_ts") or event.get("ts"), feature="mention")
+        await answer(body, message, client, thread_ts=message.thread_ts or message.ts, feature="mention")

@@ -15,6 +15,9 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("signals", "Seniority signals", "/hire signals"),
     ("sourcing", "Where to find candidates, and how to reach them", "/hire sourcing"),
     ("plays", "Build it yourself, contract, or hire full time", "/hire plays"),
+    ("scorecard", "Score an interview against the guide's rubric, in a form", "/hire scorecard Ada Lovelace"),
+    ("debrief", "A candidate's scorecards together; blind until you've submitted yours", "/hire debrief Ada Lovelace"),
+    ("remind", "Remind an interviewer to fill their scorecard", "/hire remind @grace Ada Lovelace in 45m"),
     ("ask", "Any question about hiring AI or ML engineers", "/hire ask who do we hire first if we wrap Claude?"),
     ("help", "This list", "/hire help"),
 )

@@ -23,6 +23,7 @@ from blocks.guide_cards import (
 )
 from blocks.help_card import help_card
 from blocks.pay_cards import pay_card, pay_table_card
+from blocks.scorecard_cards import SLACK_ONLY, slack_only_card
 from knowledge.engine import AnswerEngine
 from knowledge.models import Role
 from knowledge.understanding import Topic, parse
@@ -60,6 +61,11 @@ ALIASES: dict[str, str] = {
     "ask": "ask",
     "help": "help",
     "recommend": "recommend",
+    "scorecard": "scorecard",
+    "scorecards": "scorecard",
+    "debrief": "debrief",
+    "remind": "remind",
+    "reminder": "remind",
 }
 SUGGESTABLE = tuple(name for name in dict.fromkeys(ALIASES.values()) if name != "recommend")
 
@@ -118,6 +124,8 @@ def hire_reply(text: str, engine: AnswerEngine) -> HireReply:
         return HireReply(fixed[subcommand](), subcommand)
     if subcommand == "ask" and args:
         return HireReply(_answer_as_card(args, engine, share), subcommand)
+    if subcommand in SLACK_ONLY:
+        return HireReply(slack_only_card(subcommand), subcommand)
     return HireReply(help_card(), "help")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from types import ModuleType
 from typing import Any
@@ -18,16 +19,28 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
+from bot.logs import REQUEST_ID, new_request_id
 from bot.storage import open_store
 from bot.store import StoreUnavailable
-from handlers import actions, assistant, commands, events, feedback
+from handlers import actions, assistant, commands, debrief, events, feedback, home, reminders, scorecards, shortcuts
 
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 8.0
 
 # Each Slack surface registers its listeners once; the manifest test checks this list against manifest.yml.
-SURFACES: tuple[ModuleType, ...] = (commands, actions, events, assistant, feedback)
+SURFACES: tuple[ModuleType, ...] = (
+    commands,
+    actions,
+    events,
+    assistant,
+    feedback,
+    scorecards,
+    debrief,
+    reminders,
+    shortcuts,
+    home,
+)
 
 
 class MissingCredentials(Exception):  # noqa: N818 (reads as the condition it reports)
@@ -95,6 +108,13 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
         request_verification_enabled=verify_requests,
         logger=logging.getLogger("hirebot.bolt"),
     )
+
+    @app.middleware
+    async def tag_request(next: Callable[[], Awaitable[Any]]) -> Any:
+        """Socket Mode requests don't pass through the HTTP server, which sets the request id there."""
+        if REQUEST_ID.get() == "-":
+            REQUEST_ID.set(new_request_id())
+        return await next()
 
     @app.error
     async def handle_unexpected_error(error: Exception, body: dict[str, Any]) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids
 from blocks.router import hire_reply
 from bot.deps import Deps
+from handlers import scorecard_commands
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +21,14 @@ SORRY = "Sorry, something went wrong building that card. Please try again, or tr
 
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.command(ids.HIRE_COMMAND)
-    async def handle_hire(ack: AsyncAck, command: dict[str, Any]) -> None:
+    async def handle_hire(
+        ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+    ) -> None:
+        text = str(command.get("text") or "")
+        if scorecard_commands.subcommand_of(text) is not None:  # needs the store, the Web API and the trigger_id
+            await ack()
+            await scorecard_commands.run(text, command=command, client=client, respond=respond, deps=deps)
+            return
         try:
             reply = hire_reply(str(command.get("text") or ""), deps.engine)
             blocks = reply.card.block_dicts()

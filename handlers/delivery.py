@@ -1,0 +1,104 @@
+"""Getting scorecard news to people: the summary card after a submission, DMs, and telling someone in plain words
+when something they asked for didn't work (ephemerally where Slack gave a response URL, else by DM)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+from slack_bolt.async_app import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from blocks.common import Card
+from blocks.scorecard_cards import channel_summary_card, summary_card
+from bot.config import Settings
+from bot.store import StoreUnavailable
+from handlers.scorecard_records import ScorecardRecords, SummaryPost
+from knowledge.debrief import Submission
+from knowledge.leaning import Assessment
+from knowledge.scorecards import Scorecard
+
+logger = logging.getLogger(__name__)
+
+STORE_DOWN: Final = "hirebot can't reach its database right now, so scorecards are unavailable. Try again in a minute."
+SORRY: Final = "Sorry, something went wrong on my side. Please try again."
+
+
+async def dm_channel(client: AsyncWebClient, user: str) -> str:
+    """The id of the bot's DM with ``user`` (what ``chat.update`` and ``chat.deleteScheduledMessage`` need)."""
+    opened = await client.conversations_open(users=user)
+    channel: str = opened["channel"]["id"]
+    return channel
+
+
+async def tell(client: AsyncWebClient, user: str, text: str, respond: AsyncRespond | None = None) -> None:
+    """Say ``text`` to ``user`` only: ephemerally if there is a response URL, else in their DM with the bot.
+    Never raises: this is how failures are reported, so its own failure is only logged."""
+    try:
+        if respond is not None:
+            await respond(response_type="ephemeral", replace_original=False, text=text)
+        else:
+            await client.chat_postMessage(channel=await dm_channel(client, user), text=text)
+    except Exception:
+        logger.exception("Could not tell a user what happened")
+
+
+async def _post_or_update(
+    client: AsyncWebClient, channel: str, card: Card, previous: SummaryPost | None
+) -> SummaryPost:
+    if previous is not None and previous.channel == channel:
+        try:
+            await client.chat_update(channel=channel, ts=previous.ts, text=card.text, blocks=card.block_dicts())
+            return previous
+        except SlackApiError as error:
+            logger.info("Posting a new summary: the earlier one can't be updated (%s)", error.response.get("error"))
+    posted = await client.chat_postMessage(channel=channel, text=card.text, blocks=card.block_dicts())
+    return SummaryPost(channel=str(posted["channel"]), ts=str(posted["ts"]))
+
+
+async def post_summary(
+    client: AsyncWebClient,
+    settings: Settings,
+    records: ScorecardRecords,
+    scorecard: Scorecard,
+    assessment: Assessment,
+    *,
+    replaced: bool,
+) -> None:
+    """One summary card per scorecard: to ``HIRING_CHANNEL`` when set, else to the submitter by DM. A resubmission
+    updates the card it replaces instead of posting a second one.
+
+    The channel's card is blind-safe (who submitted, for whom; the scorecard opens on a button, for those the
+    blind rule lets see it), because a channel's members can't be filtered per reader. The DM holds the full card:
+    its only reader wrote it. If the channel refuses (hirebot not invited, say), the submitter gets the full card
+    by DM with the reason.
+    """
+    previous: SummaryPost | None = None
+    if replaced:
+        try:
+            previous = await records.summary_post(scorecard.id)
+        except StoreUnavailable:
+            previous = None
+    post: SummaryPost | None = None
+    if settings.hiring_channel:
+        card = channel_summary_card(Submission.of(scorecard), scorecard.id, replaced=replaced)
+        try:
+            post = await _post_or_update(client, settings.hiring_channel, card, previous)
+        except SlackApiError as error:
+            reason = error.response.get("error")
+            logger.warning("Could not post a scorecard summary to the hiring channel: %s", reason)
+            await tell(
+                client,
+                scorecard.interviewer,
+                f"Your scorecard for {scorecard.candidate} is saved, but I couldn't post its summary to "
+                f"{settings.hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
+            )
+    if post is None:
+        card = summary_card(scorecard, assessment, replaced=replaced)
+        channel = await dm_channel(client, scorecard.interviewer)
+        post = await _post_or_update(client, channel, card, previous)
+    try:
+        await records.remember_summary_post(scorecard.id, post)
+    except StoreUnavailable:
+        logger.warning("Could not remember where a scorecard summary was posted")

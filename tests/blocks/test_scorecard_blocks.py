@@ -1,0 +1,306 @@
+"""Scorecard modal, cards, debriefs and the App Home: valid for Slack, built from the rubric, user text escaped,
+nothing the blind rule hides. ``UPDATE_SNAPSHOTS=1`` rewrites the snapshots after a deliberate change."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from blocks import ids
+from blocks.common import Card
+from blocks.debrief_cards import debrief_card, no_scorecards_card
+from blocks.home import answer_modal, home_view, question_modal
+from blocks.router import hire_reply
+from blocks.scorecard_cards import (
+    blind_scorecard_card,
+    channel_summary_card,
+    reminder_card,
+    summary_card,
+)
+from blocks.scorecard_modal import field_block, loading_modal, scorecard_modal
+from blocks.scorecard_values import FillScorecard, ScorecardRef
+from knowledge.debrief import Submission, build_debrief, debrief_for
+from knowledge.engine import AnswerEngine
+from knowledge.leaning import assess
+from knowledge.models import Level, Role
+from knowledge.reminders import Reminder
+from knowledge.rubric import competencies_for, questions_for, red_flags_for
+from knowledge.scorecards import NOTES_MAX, InterviewType, Recommendation, Scorecard, ScorecardDraft
+from tests.fakes.block_checks import check_message_blocks, check_view
+
+SNAPSHOTS = Path(__file__).with_name("snapshots")
+AT = datetime(2026, 3, 3, 15, 30, tzinfo=UTC)
+SECRETS = ("notes-secret", "\u25cf", "Leaning", "Buzzwords", "Recommend", "Yes", "Brings up evaluation", "Prompt")
+
+
+def shown(node: Any) -> str:
+    if isinstance(node, dict):
+        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
+    if isinstance(node, list):
+        return "\n".join(shown(item) for item in node)
+    return ""
+
+
+def option_texts(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [o["text"]["text"] for o in node.get("options", []) if isinstance(o, dict)]
+        return found + [t for value in node.values() for t in option_texts(value)]
+    if isinstance(node, list):
+        return [t for item in node for t in option_texts(item)]
+    return []
+
+
+def valid_view(view: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = view.to_dict()
+    assert check_view(payload) == []
+    assert all(len(text) <= 75 for text in option_texts(payload)), "Slack cuts option text at 75 characters"
+    block_ids = [block["block_id"] for block in payload["blocks"] if "block_id" in block]
+    assert len(block_ids) == len(set(block_ids))
+    return payload
+
+
+def valid_card(card: Card) -> dict[str, Any]:
+    payload = card.payload()
+    assert check_message_blocks(payload["blocks"]) == []
+    assert 0 < len(payload["text"]) <= 3000
+    return payload
+
+
+def scorecard(interviewer: str = "U0GRACE001", minutes: int = 0, **fields: Any) -> Scorecard:
+    values: dict[str, Any] = {
+        "candidate": "Ada Lovelace",
+        "candidate_key": "ada lovelace",
+        "role": Role.AI_ENGINEER,
+        "level": Level.SENIOR,
+        "interview_type": InterviewType.TECHNICAL,
+        "ratings": {"prompt": 3, "product": 4, "evaluation": 2},
+        "red_flags": ("buzzwords",),
+        "signals": ("evals-unprompted",),
+        "questions": ("ai-eval-suite",),
+        "recommendation": Recommendation.YES,
+        "notes": "notes-secret: built a real eval suite.",
+        "interviewer": interviewer,
+        "submitted_at": AT + timedelta(minutes=minutes),
+    }
+    values.update(fields)
+    return Scorecard(**values)
+
+
+@pytest.mark.parametrize("role", [None, Role.AI_ENGINEER, Role.ML_ENGINEER, Role.RESEARCH_ENGINEER])
+def test_the_modal_shows_the_roles_rubric(role: Role | None) -> None:
+    payload = valid_view(scorecard_modal(ScorecardDraft(role=role)))
+    block_ids = [block.get("block_id") for block in payload["blocks"]]
+    assert payload["callback_id"] == ids.SCORECARD_VIEW
+    rating_blocks = [b for b in block_ids if b and b.startswith(ids.SCORECARD_RATING_BLOCK_PREFIX)]
+    if role is None:
+        assert rating_blocks == []
+        assert "Pick a role" in shown(payload)
+        return
+    assert rating_blocks == [field_block(f"rating:{c.key}") for c in competencies_for(role)]
+    text = shown(payload)
+    for rubric in competencies_for(role):
+        assert all(anchor in text for anchor in rubric.anchors)
+    assert all(choice.label in text for choice in (*red_flags_for(role), *questions_for(role)))
+
+
+def test_the_role_select_dispatches_and_the_notes_show_their_limit() -> None:
+    payload = valid_view(scorecard_modal(ScorecardDraft()))
+    blocks = {block.get("block_id"): block for block in payload["blocks"]}
+    assert blocks[ids.SCORECARD_ROLE_BLOCK]["dispatch_action"] is True
+    notes = blocks[ids.SCORECARD_NOTES_BLOCK]
+    assert notes["element"]["max_length"] == NOTES_MAX and notes["element"]["multiline"] is True
+    assert "3,000 characters" in notes["hint"]["text"]
+    assert notes["optional"] is True
+    assert blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]["max_length"] == 80
+
+
+def test_the_modal_is_prefilled_from_the_draft() -> None:
+    draft = scorecard().as_draft()
+    payload = valid_view(scorecard_modal(draft, private_metadata='{"shown_role":"ai"}'))
+    blocks = {block.get("block_id"): block for block in payload["blocks"]}
+    assert blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]["initial_value"] == "Ada Lovelace"
+    assert blocks[ids.SCORECARD_ROLE_BLOCK]["element"]["initial_option"]["value"] == "ai"
+    assert blocks[field_block("rating:evaluation")]["element"]["initial_option"]["value"] == "2"
+    assert [o["value"] for o in blocks[ids.SCORECARD_RED_FLAGS_BLOCK]["element"]["initial_options"]] == ["buzzwords"]
+    assert blocks[ids.SCORECARD_RECOMMENDATION_BLOCK]["element"]["initial_option"]["value"] == "yes"
+    assert payload["private_metadata"] == '{"shown_role":"ai"}'
+
+
+def test_text_too_long_for_an_input_is_left_to_slack_rather_than_sent_back() -> None:
+    payload = valid_view(scorecard_modal(ScorecardDraft(candidate="a" * 200, notes="n" * 10_000)))
+    blocks = {block.get("block_id"): block for block in payload["blocks"]}
+    assert "initial_value" not in blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]
+    assert "initial_value" not in blocks[ids.SCORECARD_NOTES_BLOCK]["element"]
+
+
+def test_notices_are_escaped() -> None:
+    payload = valid_view(scorecard_modal(ScorecardDraft(), notices=["Check <!channel> <@U1>"]))
+    assert "<!channel>" not in shown(payload) and "&lt;!channel&gt;" in shown(payload)
+
+
+def test_loading_modal() -> None:
+    valid_view(loading_modal("Interview scorecard that is too long", "Loading <x>"))
+
+
+def test_summary_card_shows_everything_and_escapes_notes() -> None:
+    card = scorecard(notes="<!channel> look <https://evil.example|here> & *there*")
+    payload = valid_card(summary_card(card, assess(card)))
+    text = shown(payload["blocks"])
+    for expected in ("Ada Lovelace", "AI engineer", "Senior", "Technical deep dive", "Yes", "<@U0GRACE001>"):
+        assert expected in text
+    assert "Evaluation: \u25cf\u25cf\u25cb\u25cb *2*" in text
+    assert "Buzzwords without one concrete workflow" in text
+    assert "Brings up evaluation before you ask" in text
+    assert "The last eval suite they built" in text
+    assert "Why it leans this way" in text
+    assert "<!channel>" not in text and "<https://evil" not in text
+
+
+def test_the_longest_notes_fit_a_card() -> None:
+    card = scorecard(notes="<" * NOTES_MAX)
+    valid_card(summary_card(card, assess(card), replaced=True))
+
+
+def test_the_channel_card_holds_no_ratings() -> None:
+    card = scorecard()
+    payload = valid_card(channel_summary_card(Submission.of(card), card.id))
+    text = shown(payload["blocks"])
+    assert "<@U0GRACE001>" in text and "Ada Lovelace" in text and "technical deep dive" in text
+    assert not any(secret in text for secret in SECRETS)
+    values = [e["value"] for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert ScorecardRef.parse(values[0]).scorecard == card.id
+    assert FillScorecard.parse(values[1]).candidate == "Ada Lovelace"
+
+
+def test_the_blind_scorecard_card_says_how_to_see_it() -> None:
+    text = shown(valid_card(blind_scorecard_card(Submission.of(scorecard())))["blocks"])
+    assert "once you've submitted your own" in text
+    assert not any(secret in text for secret in SECRETS)
+
+
+def test_the_full_debrief() -> None:
+    cards = [
+        scorecard("U0GRACE001", ratings={"prompt": 1, "product": 4, "evaluation": 2}),
+        scorecard("U0KATHERIN", 5, ratings={"prompt": 4, "product": 4, "evaluation": 3}, red_flags=("buzzwords",)),
+    ]
+    payload = valid_card(debrief_card(build_debrief(cards)))
+    text = shown(payload["blocks"])
+    assert "Prompt engineering: *2.5* of 4 (2 scorecards)" in text
+    assert "Strong no 0 \u00b7 No 0 \u00b7 Yes 2 \u00b7 Strong yes 0" in text
+    assert "Buzzwords without one concrete workflow: <@U0GRACE001>, <@U0KATHERIN>" in text
+    assert "Prompt engineering: <@U0GRACE001> 1 (technical deep dive), <@U0KATHERIN> 4" in text
+    assert "notes-secret" in text
+
+
+def test_a_debrief_of_many_scorecards_fits_a_message() -> None:
+    cards = [scorecard(f"U0PERSON{n:02d}", n, notes="x" * 3000) for n in range(40)]
+    payload = valid_card(debrief_card(build_debrief(cards)))
+    assert "32 earlier scorecards not shown here." in shown(payload["blocks"])
+
+
+def test_the_blind_debrief_lists_who_submitted_and_nothing_else() -> None:
+    cards = [scorecard("U0GRACE001"), scorecard("U0KATHERIN", 5)]
+    blind = debrief_for("U0ALAN0001", cards, ("U0HIRINGMGR",))
+    payload = valid_card(debrief_card(blind))
+    text = shown(payload["blocks"])
+    assert "<@U0GRACE001>" in text and "<@U0KATHERIN>" in text and "2 scorecards so far" in text
+    assert not any(secret in text for secret in SECRETS)
+
+
+def test_no_scorecards_yet() -> None:
+    assert "No scorecards for *&lt;Ada&gt;* yet" in shown(valid_card(no_scorecards_card("<Ada>"))["blocks"])
+
+
+def test_the_reminder_dm_carries_the_candidate() -> None:
+    payload = valid_card(reminder_card("U0HIRINGMGR", "U0GRACE001", "Ada Lovelace", "ada lovelace/U0GRACE001"))
+    assert "<@U0HIRINGMGR> asked me to remind you" in shown(payload["blocks"])
+    [button] = [e for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert button["action_id"] == ids.FILL_SCORECARD_ACTION
+    assert FillScorecard.parse(button["value"]) == FillScorecard(
+        candidate="Ada Lovelace", reminder="ada lovelace/U0GRACE001"
+    )
+    own = valid_card(reminder_card("U0GRACE001", "U0GRACE001", "Ada", "ada/U0GRACE001"))
+    assert "You asked me to remind you" in shown(own["blocks"])
+
+
+def reminder(requester: str, interviewer: str, hours: int) -> Reminder:
+    return Reminder(
+        candidate="Ada Lovelace",
+        candidate_key="ada lovelace",
+        interviewer=interviewer,
+        requester=requester,
+        remind_at=AT + timedelta(hours=hours),
+        created_at=AT,
+        delivery_channel="D0000001",
+        delivery_id="Q0000001",
+    )
+
+
+def test_the_home_view_respects_the_blind_rule_and_fits() -> None:
+    cards = [scorecard("U0GRACE001"), scorecard("U0KATHERIN", 5)]
+    blind = debrief_for("U0ALAN0001", cards, ())
+    full = build_debrief(cards)
+    view = home_view(
+        asked_of_me=[reminder("U0HIRINGMGR", "U0ALAN0001", 1)] * 20,
+        asked_by_me=[reminder("U0ALAN0001", "U0GRACE001", 2), reminder("U0ALAN0001", "U0KATHERIN", -2)],
+        recent=[scorecard("U0ALAN0001")] * 20,
+        debriefs=[blind, full] * 10,
+        now=AT,
+        notice="Cancelled <x>",
+    )
+    payload = valid_view(view)
+    assert payload["type"] == "home" and len(payload["blocks"]) <= 100
+    text = shown(payload)
+    assert "yours isn't in yet, so theirs stay hidden" in text
+    assert "Cancelled &lt;x&gt;" in text
+    assert "scorecard not in yet" in text  # the delivered reminder has no Cancel button
+    cancel = [b for b in payload["blocks"] if b.get("accessory", {}).get("action_id") == ids.CANCEL_REMINDER_ACTION]
+    assert len(cancel) == 1
+
+
+def test_the_home_view_without_the_store() -> None:
+    payload = valid_view(home_view(now=AT, store_ok=False))
+    assert "can't reach its database" in shown(payload)
+
+
+def test_the_question_modal_and_its_answer() -> None:
+    valid_view(question_modal())
+    answer = hire_reply("ask senior ml engineer in sf?", AnswerEngine()).card
+    valid_view(answer_modal("senior ml <@U1>?", answer.blocks))
+
+
+@pytest.mark.parametrize("subcommand", ["scorecard", "debrief", "remind"])
+def test_hirebot_try_explains_the_slack_only_subcommands(subcommand: str) -> None:
+    reply = hire_reply(f"{subcommand} Ada <!here>", AnswerEngine())
+    assert reply.subcommand == subcommand
+    text = shown(valid_card(reply.card)["blocks"])
+    assert f"/hire {subcommand}" in text and "<!here>" not in text
+
+
+def test_near_misses_suggest_the_scorecard_subcommands() -> None:
+    assert "Did you mean `/hire scorecard`?" in shown(hire_reply("scorecrd Ada", AnswerEngine()).card.payload())
+
+
+SNAPSHOT_CARDS = {
+    "scorecard-modal-ai": lambda: scorecard_modal(scorecard().as_draft(), private_metadata='{"shown_role":"ai"}'),
+    "scorecard-summary": lambda: summary_card(scorecard(), assess(scorecard())),
+    "scorecard-debrief": lambda: debrief_card(
+        build_debrief([scorecard(), scorecard("U0KATHERIN", 5, ratings={"prompt": 1, "product": 4, "evaluation": 4})])
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SNAPSHOT_CARDS))
+def test_scorecard_snapshots(name: str) -> None:
+    built = SNAPSHOT_CARDS[name]()
+    payload = built.payload() if isinstance(built, Card) else built.to_dict()
+    rendered = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    path = SNAPSHOTS / f"{name}.json"
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.write_text(rendered)
+    assert path.read_text() == rendered, f"{name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended"

@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
-from bot.logs import REQUEST_ID, new_request_id
+from bot.logs import REQUEST_ID, hide_rejected_bodies, new_request_id
 from bot.storage import open_store
 from bot.store import StoreUnavailable
 from handlers import actions, assistant, commands, debrief, events, feedback, home, reminders, scorecards, shortcuts
@@ -101,6 +101,7 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
 def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
     """The Bolt app with every surface registered. Socket Mode passes ``verify_requests=False``: its
     envelopes arrive over an authenticated WebSocket and carry no signature."""
+    hide_rejected_bodies()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = AsyncApp(
         client=client,

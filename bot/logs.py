@@ -57,3 +57,25 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(logging.WARNING)
     for name in ("hirebot", "bot", "handlers", "aiohttp.access"):
         logging.getLogger(name).setLevel(level)
+
+
+class HideRejectedBodies(logging.Filter):
+    """Bolt logs the whole body of a request whose signature fails; a rejected request's body is never logged."""
+
+    PREFIX = "Invalid request signature detected"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith(self.PREFIX):
+            record.msg, record.args = "Rejected a request whose Slack signature or timestamp is invalid", None
+        return True
+
+
+BOLT_VERIFICATION_LOGGERS = ("hirebot.bolt", "slack_bolt.AsyncRequestVerification")
+
+
+def hide_rejected_bodies() -> None:
+    """Idempotent: attach the filter to the loggers Bolt's request verification writes to."""
+    for name in BOLT_VERIFICATION_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, HideRejectedBodies) for existing in logger.filters):
+            logger.addFilter(HideRejectedBodies())

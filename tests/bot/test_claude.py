@@ -128,3 +128,18 @@ async def test_history_is_sent_alternating_and_ending_before_the_question(
     assert [m["role"] for m in messages] == ["user", "assistant", "user"]
     assert messages[-1]["content"] == "and remote?"
     fake.assert_no_problems()
+
+
+def test_the_model_can_reach_no_scorecard_or_conversation() -> None:
+    """Visibility rule, LLM surface: the model's only tools read the guide; nothing else is in its context."""
+    from knowledge.briefing import RULES, guide_briefing
+    from knowledge.tools import TOOLS, run_tool
+
+    assert {tool["name"] for tool in TOOLS} == {"pay_band", "pay_table", "guide_lookup"}
+    for name in ("scorecards", "debrief", "conversation_history", "read_scorecard"):
+        content, is_error = run_tool(name, {"candidate": "Ada Lovelace"}, PayCalculator())
+        assert is_error and "unknown tool" in content
+    context = (RULES + guide_briefing()).lower()
+    assert "scorecard" in RULES.lower()  # it is told it has no access
+    assert "scorecard" not in guide_briefing().lower()
+    assert "ada" not in context.split()

@@ -15,11 +15,14 @@ from aiohttp.test_utils import TestServer
 from bot.config import Settings
 from bot.embedded_redis import EmbeddedRedis
 from bot.server import create_web_app
+from bot.store import Store, connect_redis
+from handlers.scorecard_records import ScorecardRecords
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 from tests.scenarios.conftest import HirebotServer
+from tests.scenarios.scorecard_steps import form_state, open_form, submit
 
 pytestmark = pytest.mark.fault
 
@@ -105,3 +108,50 @@ async def test_redis_killed_mid_load_and_restarted(
             assert (await health.json())["redis"] is True
     finally:
         await server.close()
+
+
+async def test_no_acknowledged_scorecard_is_lost_when_redis_dies_mid_load(
+    own_redis: EmbeddedRedis, slack: FakeSlackAPI, tmp_path: Path
+) -> None:
+    settings = Settings(
+        _env_file=None,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
+        slack_api_url=slack.api_url,
+        redis_url=own_redis.url,
+        hirebot_data_dir=tmp_path,
+    )
+    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
+    await server.start_server()
+    interviewers = [f"U0LOAD{n:04d}" for n in range(24)]
+    try:
+        async with aiohttp.ClientSession() as session:
+            bot = HirebotServer(server, session)
+            views = [await open_form(bot, slack, "scorecard Ada Lovelace", user=user) for user in interviewers]
+            acks: dict[str, dict[str, object]] = {}
+
+            async def send(user: str, view: dict[str, object]) -> None:
+                acks[user] = await submit(bot, view, form_state(notes=f"notes by {user}"), user=user)
+
+            first = asyncio.gather(*(send(u, v) for u, v in zip(interviewers[:12], views[:12], strict=True)))
+            await asyncio.sleep(0.01)
+            await asyncio.to_thread(own_redis.stop)
+            await first
+            await asyncio.gather(*(send(u, v) for u, v in zip(interviewers[12:], views[12:], strict=True)))
+            await asyncio.to_thread(own_redis.start)
+            refused = [u for u, ack in acks.items() if ack.get("response_action") != "update"]
+            assert refused, "Redis was down for half the submissions"
+            assert all(acks[u].get("response_action") == "errors" for u in refused)  # the modal stayed open
+            for user in refused:  # the same form, sent again once Redis is back
+                acks[user] = await submit(
+                    bot, views[interviewers.index(user)], form_state(notes=f"notes by {user}"), user=user
+                )
+            assert all(ack.get("response_action") == "update" for ack in acks.values())
+            await bot.settle()
+    finally:
+        await server.close()
+    check = Store(connect_redis(own_redis.url), prefix=settings.hirebot_key_prefix)
+    saved = await ScorecardRecords(check).for_candidate("ada lovelace")
+    await check.close()
+    assert sorted(card.interviewer for card in saved) == sorted(interviewers)
+    assert {card.notes for card in saved} == {f"notes by {user}" for user in interviewers}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import pytest
@@ -79,3 +80,18 @@ async def test_metrics_count_requests_by_surface(hirebot: HirebotServer, slack: 
     assert 'hirebot_slack_requests_total{status="401",surface="unverified"} 1.0' in text
     assert 'hirebot_slack_ack_seconds_count{surface="command"} 1.0' in text
     assert "hirebot_redis_errors_total 0.0" in text
+
+
+async def test_a_rejected_request_runs_nothing_and_its_body_is_never_logged(
+    hirebot: HirebotServer, slack: FakeSlackAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    marker = "canary-7f3a9c-secret-body"
+    caplog.set_level(logging.DEBUG)
+    for kwargs in ({"secret": "wrong"}, {"timestamp": int(time.time()) - 3600}):
+        response = await hirebot.post_signed(slash_command_body(f"pay {marker}"), **kwargs)  # type: ignore[arg-type]
+        assert response.status == 401
+    await hirebot.session.post(hirebot.events_url, data=slash_command_body(f"ask {marker}"), headers=FORM)
+    assert [c.method for c in slack.calls] == []
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "Rejected a request whose Slack signature" in logged
+    assert marker not in logged

@@ -23,7 +23,11 @@ GUIDE_CANDIDATES = (
     Path("/work/shared/seed/hiring-guide.md"),
 )
 GUIDE_MARKDOWN = next((path for path in GUIDE_CANDIDATES if path.exists()), GUIDE_CANDIDATES[0])
-GUIDE_SOURCE = Path(knowledge.guide.__file__)
+PROJECT_ROOT = Path(knowledge.guide.__file__).resolve().parents[1]
+# Every module of the product: the guide's data first of all, but no card or prompt may paste it either.
+PROJECT_SOURCES = sorted(
+    path for package in ("knowledge", "blocks", "handlers", "bot") for path in (PROJECT_ROOT / package).glob("*.py")
+)
 
 # key: (role, level, low $K, high $K, experience)
 EXPECTED_BANDS: dict[str, tuple[Role, Level | None, int, int, str | None]] = {
@@ -351,11 +355,13 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def test_guide_py_restates_rather_than_pastes(guide_text: str) -> None:
+def test_the_project_restates_rather_than_pastes(guide_text: str) -> None:
     guide_shingles = _shingles(_words(guide_text))
+    assert any(path.name == "guide_hiring.py" for path in PROJECT_SOURCES)
     pasted = {
-        text: " ".join(min(shared))
-        for text in _string_constants(GUIDE_SOURCE)
+        f"{source.parent.name}/{source.name}: {text[:80]}": " ".join(min(shared))
+        for source in PROJECT_SOURCES
+        for text in _string_constants(source)
         if (shared := _shingles(_words(text)) & guide_shingles)
     }
-    assert not pasted, f"strings in knowledge/guide.py copy {SHINGLE}+ consecutive words of the guide: {pasted}"
+    assert not pasted, f"project strings copy {SHINGLE}+ consecutive words of the guide: {pasted}"

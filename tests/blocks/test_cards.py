@@ -23,7 +23,7 @@ from knowledge.engine import AnswerEngine
 from knowledge.evaluation import load_cases
 from knowledge.guide import GUIDE
 from knowledge.pay import Location, PayCalculator, PayRequest, Place
-from tests.fakes.block_checks import check_message_blocks
+from tests.fakes.block_checks import check_message_blocks, shown
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 ENGINE = AnswerEngine()
@@ -42,14 +42,6 @@ def valid(card: Card) -> dict[str, Any]:
     assert len(payload["blocks"]) <= MESSAGE_BLOCK_LIMIT
     assert 0 < len(payload["text"]) <= 3000
     return payload
-
-
-def shown(node: Any) -> str:
-    if isinstance(node, dict):
-        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
-    if isinstance(node, list):
-        return "\n".join(shown(item) for item in node)
-    return ""
 
 
 @pytest.mark.parametrize(

@@ -31,19 +31,11 @@ from knowledge.models import Level, Role
 from knowledge.reminders import Reminder
 from knowledge.rubric import competencies_for, questions_for, red_flags_for
 from knowledge.scorecards import NOTES_MAX, InterviewType, Recommendation, Scorecard, ScorecardDraft
-from tests.fakes.block_checks import check_message_blocks, check_view
+from tests.fakes.block_checks import check_message_blocks, check_view, shown
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 AT = datetime(2026, 3, 3, 15, 30, tzinfo=UTC)
 SECRETS = ("notes-secret", "\u25cf", "Leaning", "Buzzwords", "Recommend", "Yes", "Brings up evaluation", "Prompt")
-
-
-def shown(node: Any) -> str:
-    if isinstance(node, dict):
-        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
-    if isinstance(node, list):
-        return "\n".join(shown(item) for item in node)
-    return ""
 
 
 def option_texts(node: Any) -> list[str]:

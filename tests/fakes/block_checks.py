@@ -146,3 +146,14 @@ def _check_limits(node: Any, pointer: str, errors: list[str]) -> None:
 
 def _unique(errors: list[str]) -> list[str]:
     return list(dict.fromkeys(errors))
+
+
+def shown(node: Any) -> str:
+    """Every string Slack renders from a payload (``text`` fields), leaving out ids and button values."""
+    if isinstance(node, dict):
+        return "\n".join(
+            value if key == "text" and isinstance(value, str) else shown(value) for key, value in node.items()
+        )
+    if isinstance(node, list):
+        return "\n".join(shown(item) for item in node)
+    return ""

@@ -62,10 +62,10 @@ async def own_redis(tmp_path: Path) -> AsyncIterator[EmbeddedRedis]:
     redis.stop()
 
 
-async def test_redis_killed_mid_load_and_restarted(
-    own_redis: EmbeddedRedis, slack: FakeSlackAPI, tmp_path: Path
-) -> None:
-    settings = Settings(
+@pytest.fixture
+def own_settings(own_redis: EmbeddedRedis, slack: FakeSlackAPI, tmp_path: Path) -> Settings:
+    """A server on a Redis of the test's own, which the test may stop and start."""
+    return Settings(
         _env_file=None,
         slack_bot_token=BOT_TOKEN,
         slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
@@ -73,83 +73,78 @@ async def test_redis_killed_mid_load_and_restarted(
         redis_url=own_redis.url,
         hirebot_data_dir=tmp_path,
     )
-    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
+
+
+@pytest.fixture
+async def own_server(own_settings: Settings) -> AsyncIterator[TestServer]:
+    server = TestServer(create_web_app(own_settings), host="127.0.0.1", port=0)
     await server.start_server()
-    try:
-        async with aiohttp.ClientSession() as session:
-            bot = HirebotServer(server, session)
-            questions = [f"senior ML engineer in SF? ({n})" for n in range(40)]
-            statuses: list[int] = []
+    yield server
+    await server.close()
 
-            async def load(batch: list[str]) -> None:
-                statuses.extend(
-                    await asyncio.gather(*(dm(bot, q, channel=f"D0LOAD{n:04d}") for n, q in enumerate(batch)))
-                )
 
-            first = asyncio.create_task(load(questions[:20]))
-            await asyncio.sleep(0.05)
-            own_redis.stop()  # Redis dies while requests are in flight
-            await first
-            await load(questions[20:30])
-            own_redis.start()
-            await load(questions[30:])
-            await bot.settle()
-            assert statuses == [200] * 40
-            answers = slack.calls_to("chat.postMessage", ok=True)
-            assert len(answers) == 40  # every event answered, none twice
-            assert all("$308K to $460K" in str(call.body["blocks"]) for call in answers)
-            # Back without a restart: history works again.
-            await dm(bot, "senior AI engineer pay", channel="D0AFTER001")
-            await bot.settle()
-            await dm(bot, "and in NYC?", channel="D0AFTER001")
-            await bot.settle()
-            assert "$264K to $368K" in str(slack.calls_to("chat.postMessage")[-1].body["blocks"])
-            health = await session.get(str(server.make_url("/healthz")))
-            assert (await health.json())["redis"] is True
-    finally:
-        await server.close()
+async def test_redis_killed_mid_load_and_restarted(
+    own_redis: EmbeddedRedis, own_server: TestServer, slack: FakeSlackAPI
+) -> None:
+    server = own_server
+    async with aiohttp.ClientSession() as session:
+        bot = HirebotServer(server, session)
+        questions = [f"senior ML engineer in SF? ({n})" for n in range(40)]
+        statuses: list[int] = []
+
+        async def load(batch: list[str]) -> None:
+            statuses.extend(await asyncio.gather(*(dm(bot, q, channel=f"D0LOAD{n:04d}") for n, q in enumerate(batch))))
+
+        first = asyncio.create_task(load(questions[:20]))
+        await asyncio.sleep(0.05)
+        own_redis.stop()  # Redis dies while requests are in flight
+        await first
+        await load(questions[20:30])
+        own_redis.start()
+        await load(questions[30:])
+        await bot.settle()
+        assert statuses == [200] * 40
+        answers = slack.calls_to("chat.postMessage", ok=True)
+        assert len(answers) == 40  # every event answered, none twice
+        assert all("$308K to $460K" in str(call.body["blocks"]) for call in answers)
+        # Back without a restart: history works again.
+        await dm(bot, "senior AI engineer pay", channel="D0AFTER001")
+        await bot.settle()
+        await dm(bot, "and in NYC?", channel="D0AFTER001")
+        await bot.settle()
+        assert "$264K to $368K" in str(slack.calls_to("chat.postMessage")[-1].body["blocks"])
+        health = await session.get(str(server.make_url("/healthz")))
+        assert (await health.json())["redis"] is True
 
 
 async def test_no_acknowledged_scorecard_is_lost_when_redis_dies_mid_load(
-    own_redis: EmbeddedRedis, slack: FakeSlackAPI, tmp_path: Path
+    own_redis: EmbeddedRedis, own_server: TestServer, own_settings: Settings, slack: FakeSlackAPI
 ) -> None:
-    settings = Settings(
-        _env_file=None,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
-        slack_api_url=slack.api_url,
-        redis_url=own_redis.url,
-        hirebot_data_dir=tmp_path,
-    )
-    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
-    await server.start_server()
+    server, settings = own_server, own_settings
     interviewers = [f"U0LOAD{n:04d}" for n in range(24)]
-    try:
-        async with aiohttp.ClientSession() as session:
-            bot = HirebotServer(server, session)
-            views = [await open_form(bot, slack, "scorecard Ada Lovelace", user=user) for user in interviewers]
-            acks: dict[str, dict[str, object]] = {}
+    async with aiohttp.ClientSession() as session:
+        bot = HirebotServer(server, session)
+        views = [await open_form(bot, slack, "scorecard Ada Lovelace", user=user) for user in interviewers]
+        acks: dict[str, dict[str, object]] = {}
 
-            async def send(user: str, view: dict[str, object]) -> None:
-                acks[user] = await submit(bot, view, form_state(notes=f"notes by {user}"), user=user)
+        async def send(user: str, view: dict[str, object]) -> None:
+            acks[user] = await submit(bot, view, form_state(notes=f"notes by {user}"), user=user)
 
-            first = asyncio.gather(*(send(u, v) for u, v in zip(interviewers[:12], views[:12], strict=True)))
-            await asyncio.sleep(0.01)
-            await asyncio.to_thread(own_redis.stop)
-            await first
-            await asyncio.gather(*(send(u, v) for u, v in zip(interviewers[12:], views[12:], strict=True)))
-            await asyncio.to_thread(own_redis.start)
-            refused = [u for u, ack in acks.items() if ack.get("response_action") != "update"]
-            assert refused, "Redis was down for half the submissions"
-            assert all(acks[u].get("response_action") == "errors" for u in refused)  # the modal stayed open
-            for user in refused:  # the same form, sent again once Redis is back
-                acks[user] = await submit(
-                    bot, views[interviewers.index(user)], form_state(notes=f"notes by {user}"), user=user
-                )
-            assert all(ack.get("response_action") == "update" for ack in acks.values())
-            await bot.settle()
-    finally:
-        await server.close()
+        first = asyncio.gather(*(send(u, v) for u, v in zip(interviewers[:12], views[:12], strict=True)))
+        await asyncio.sleep(0.01)
+        await asyncio.to_thread(own_redis.stop)
+        await first
+        await asyncio.gather(*(send(u, v) for u, v in zip(interviewers[12:], views[12:], strict=True)))
+        await asyncio.to_thread(own_redis.start)
+        refused = [u for u, ack in acks.items() if ack.get("response_action") != "update"]
+        assert refused, "Redis was down for half the submissions"
+        assert all(acks[u].get("response_action") == "errors" for u in refused)  # the modal stayed open
+        for user in refused:  # the same form, sent again once Redis is back
+            acks[user] = await submit(
+                bot, views[interviewers.index(user)], form_state(notes=f"notes by {user}"), user=user
+            )
+        assert all(ack.get("response_action") == "update" for ack in acks.values())
+        await bot.settle()
     check = Store(connect_redis(own_redis.url), prefix=settings.hirebot_key_prefix)
     saved = await ScorecardRecords(check).for_candidate("ada lovelace")
     await check.close()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from blocks import ids
 from handlers import scorecard_commands
-from tests.fakes.block_checks import check_message_blocks
+from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import block_actions_body, event_body, sign_request, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -62,14 +62,6 @@ BUTTONS = [
     ids.FEEDBACK_HELPFUL_ACTION,
     ids.FEEDBACK_UNHELPFUL_ACTION,
 ]
-
-
-def shown(node: Any) -> str:
-    if isinstance(node, dict):
-        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
-    if isinstance(node, list):
-        return "\n".join(shown(item) for item in node)
-    return ""
 
 
 def no_live_markup(payload: Any) -> None:

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blocks import ids
+from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.scenarios.conftest import HirebotServer
-from tests.scenarios.scorecard_steps import block_ids, form_state, open_form, shown, submit
+from tests.scenarios.scorecard_steps import block_ids, form_state, open_form, submit
 
 pytestmark = pytest.mark.fuzz
 

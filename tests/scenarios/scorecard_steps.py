@@ -22,15 +22,6 @@ ML_RATINGS = {"data": 2, "training": 3, "research": 4}
 JsonDict = dict[str, Any]
 
 
-def shown(node: object) -> str:
-    """Every string Slack renders, leaving out ids and button values no one sees."""
-    if isinstance(node, dict):
-        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
-    if isinstance(node, list):
-        return "\n".join(shown(item) for item in node)
-    return ""
-
-
 def form_state(
     *,
     candidate: str | None = "Ada Lovelace",

@@ -3,12 +3,12 @@ thread, a status while answering, the answer in the thread, once."""
 
 from __future__ import annotations
 
+from tests.fakes.block_checks import shown
 from tests.fakes.payloads import message_event, new_event_id, new_ts
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import USER_ID
 from tests.scenarios.conftest import HirebotServer
-from tests.scenarios.test_conversations import shown
 
 DM = "D0HIREBOT1"
 

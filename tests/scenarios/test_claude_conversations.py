@@ -15,12 +15,12 @@ from bot.config import Settings
 from bot.llm_usage import usage_rows
 from bot.server import create_web_app
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
+from tests.fakes.block_checks import shown
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 from tests.scenarios.conftest import HirebotServer
-from tests.scenarios.test_conversations import shown
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.embedded_redis import EmbeddedRedis
 from bot.server import create_web_app
 from handlers.feedback import unhelpful_answers
-from tests.fakes.block_checks import check_message_blocks
+from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.payloads import app_mention_event, message_event, new_event_id
 from tests.fakes.signing import block_actions_body, event_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -25,14 +25,6 @@ from tests.fakes.workspace import BOT_USER_ID, CHANNEL_ID, USER_ID
 from tests.scenarios.conftest import HirebotServer
 
 DM = "D0HIREBOT1"
-
-
-def shown(node: object) -> str:
-    if isinstance(node, dict):
-        return "\n".join(v if k == "text" and isinstance(v, str) else shown(v) for k, v in node.items())
-    if isinstance(node, list):
-        return "\n".join(shown(item) for item in node)
-    return ""
 
 
 async def dm(

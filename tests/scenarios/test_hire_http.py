@@ -11,7 +11,7 @@ import pytest
 
 from blocks import ids
 from blocks.help_card import SUBCOMMANDS
-from tests.fakes.block_checks import check_message_blocks
+from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.signing import block_actions_body, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import USER_ID
@@ -20,17 +20,6 @@ from tests.scenarios.conftest import HirebotServer
 
 def all_text(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False)
-
-
-def shown_text(node: Any) -> str:
-    """Every string Slack renders (text fields), leaving out button values and ids that no one sees."""
-    if isinstance(node, dict):
-        return "\n".join(
-            value if key == "text" and isinstance(value, str) else shown_text(value) for key, value in node.items()
-        )
-    if isinstance(node, list):
-        return "\n".join(shown_text(item) for item in node)
-    return ""
 
 
 async def hire(hirebot: HirebotServer, slack: FakeSlackAPI, text: str) -> dict[str, Any]:
@@ -122,7 +111,7 @@ async def test_user_text_cannot_ping_or_disguise_links(hirebot: HirebotServer, s
         "ask <!here> <@U0123456> equity?",
         "zz <!everyone> pay",
     ):
-        rendered = shown_text(await hire(hirebot, slack, text))
+        rendered = shown(await hire(hirebot, slack, text))
         for forbidden in ("<!channel>", "<!here>", "<!everyone>", "<https://evil", "<@U0123456>"):
             assert forbidden not in rendered
 

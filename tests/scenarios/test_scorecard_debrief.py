@@ -11,7 +11,7 @@ import pytest
 from blocks import ids
 from blocks.scorecard_values import CandidateRef, FillScorecard
 from bot.config import Settings
-from tests.fakes.block_checks import check_message_blocks, check_view
+from tests.fakes.block_checks import check_message_blocks, check_view, shown
 from tests.fakes.payloads import view_submission_payload
 from tests.fakes.signing import interaction_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -26,7 +26,6 @@ from tests.scenarios.scorecard_steps import (
     initial,
     open_home,
     press,
-    shown,
     submit_scorecard,
 )
 

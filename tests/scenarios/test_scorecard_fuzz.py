@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blocks import ids
+from tests.fakes.block_checks import shown
 from tests.fakes.signing import block_actions_body, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.scenarios.conftest import HirebotServer
-from tests.scenarios.scorecard_steps import GRACE, shown
+from tests.scenarios.scorecard_steps import GRACE
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WORDS = [

@@ -14,6 +14,7 @@ from blocks import ids
 from blocks.scorecard_values import FillScorecard, ReminderRef
 from bot.config import Settings
 from handlers.scorecard_records import ReminderRecords
+from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI, RecordedCall
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.scorecard_steps import (
@@ -26,7 +27,6 @@ from tests.scenarios.scorecard_steps import (
     latest_view,
     open_home,
     press,
-    shown,
     submit,
     submit_scorecard,
 )

@@ -23,6 +23,7 @@ from bot.store import Store, connect_redis
 from handlers.scorecard_records import ScorecardRecords
 from handlers.scorecards import NOT_SAVED, STILL_SWITCHING
 from knowledge.scorecards import Recommendation
+from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.scorecard_steps import (
@@ -35,7 +36,6 @@ from tests.scenarios.scorecard_steps import (
     initial,
     open_form,
     shortcut,
-    shown,
     submit,
     submit_scorecard,
     switch_role,

@@ -128,17 +128,27 @@ def notification_text(text: str) -> str:
 class Card:
     """A message's blocks plus the plain-text fallback Slack shows in notifications and screen readers."""
 
-    __slots__ = ("blocks", "text")
+    __slots__ = ("_dicts", "blocks", "text")
 
     def __init__(self, blocks: Sequence[Block], text: str) -> None:
         self.blocks = list(blocks)
         self.text = clip(notification_text(text), NOTIFICATION_TEXT_LIMIT)
+        self._dicts: list[dict[str, Any]] | None = None
 
     def block_dicts(self) -> list[dict[str, Any]]:
-        """The blocks as Slack receives them; raises ``SlackObjectFormationError`` if a limit is broken."""
-        if len(self.blocks) > MESSAGE_BLOCK_LIMIT:
-            raise ValueError(f"a message holds at most {MESSAGE_BLOCK_LIMIT} blocks, this card has {len(self.blocks)}")
-        return [block.to_dict() for block in self.blocks]
+        """The blocks as Slack receives them; raises ``SlackObjectFormationError`` if a limit is broken.
+
+        Rendered (and validated) once: slack_sdk's ``to_dict`` re-validates every block, which made up a third of
+        a ``/hire`` request's CPU when a card was rendered per request (docs/benchmarks.md). A card's blocks are
+        not changed after it is built; code that needs other blocks builds a new ``Card``.
+        """
+        if self._dicts is None:
+            if len(self.blocks) > MESSAGE_BLOCK_LIMIT:
+                raise ValueError(
+                    f"a message holds at most {MESSAGE_BLOCK_LIMIT} blocks, this card has {len(self.blocks)}"
+                )
+            self._dicts = [block.to_dict() for block in self.blocks]
+        return self._dicts
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": self.block_dicts()}

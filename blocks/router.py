@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -82,9 +83,20 @@ def _near_miss(word: str) -> str | None:
 
 
 def hire_reply(text: str, engine: AnswerEngine) -> HireReply:
-    """The card for ``/hire`` followed by ``text``; anything unclear gets the help card, never an error."""
+    """The card for ``/hire`` followed by ``text``; anything unclear gets the help card, never an error.
+
+    Cards depend only on the text (the guide never changes while the process runs), so the most recent ones
+    are kept, rendered: most requests are the same few subcommands.
+    """
     text = " ".join(text.split())
     if not text or len(text) > MAX_COMMAND_TEXT:
+        return _reply_for("", engine)
+    return _reply_for(text, engine)
+
+
+@lru_cache(maxsize=1024)
+def _reply_for(text: str, engine: AnswerEngine) -> HireReply:
+    if not text:
         return HireReply(help_card(), "help")
     word, _, args = text.partition(" ")
     subcommand = ALIASES.get(word.lower())

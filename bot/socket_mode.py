@@ -11,6 +11,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
 from bot.app import build_app, open_services, require
 from bot.config import Settings
+from bot.server import freeze_startup_objects
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ async def start_socket_mode(
     handler = AsyncSocketModeHandler(
         app, settings.slack_app_token.get_secret_value(), web_client=client, ping_interval=ping_interval
     )
+    freeze_startup_objects()
     await handler.connect_async()  # type: ignore[no-untyped-call]
     stack.push_async_callback(handler.close_async)  # untyped in slack_bolt
     return handler

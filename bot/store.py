@@ -44,6 +44,7 @@ HISTORY_MAX_TURNS = 20
 HISTORY_TTL = 7 * 24 * 60 * 60
 CONNECT_TIMEOUT = 1.0
 COMMAND_TIMEOUT = 2.0
+MAX_CONNECTIONS = 64
 MAX_CAUSE_DEPTH = 8
 
 
@@ -68,14 +69,21 @@ def connect_redis(url: str) -> redis.asyncio.Redis:
     once, at once, after a connection error only: that covers a pooled connection the server closed
     (a restart), while a timeout is not retried, so a hung server costs one ``COMMAND_TIMEOUT`` and a
     command whose reply was lost is never sent twice.
+
+    The pool blocks (up to ``COMMAND_TIMEOUT``) when all ``MAX_CONNECTIONS`` are busy: redis-py's default pool
+    instead fails the 101st concurrent command at once with "Too many connections", which under a burst of
+    scorecard submissions told people the database was down (docs/benchmarks.md).
     """
-    return redis.asyncio.from_url(
+    pool = redis.asyncio.BlockingConnectionPool.from_url(
         url,
+        max_connections=MAX_CONNECTIONS,
+        timeout=COMMAND_TIMEOUT,
         decode_responses=True,
         socket_connect_timeout=CONNECT_TIMEOUT,
         socket_timeout=COMMAND_TIMEOUT,
         retry=Retry(NoBackoff(), retries=1, supported_errors=(redis.exceptions.ConnectionError,)),
     )
+    return redis.asyncio.Redis(connection_pool=pool)
 
 
 class Store:

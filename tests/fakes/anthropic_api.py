@@ -23,7 +23,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Final, Self
+from typing import Final
 
 from aiohttp import web
 
@@ -41,6 +41,7 @@ from tests.fakes.anthropic_replies import (
     sse_bytes,
     stream_events,
 )
+from tests.fakes.loopback import LoopbackServer
 
 TEST_API_KEY: Final = "sk-ant-test-hirebot"
 API_KEY_PREFIX: Final = "sk-ant-"
@@ -49,7 +50,7 @@ SHUTDOWN_TIMEOUT: Final = 0.5
 __all__ = ["TEST_API_KEY", "FakeAnthropicAPI", "Fault", "RecordedRequest", "Reply"]
 
 
-class FakeAnthropicAPI:
+class FakeAnthropicAPI(LoopbackServer):
     """``api_key``: the only key accepted (default: any key starting with ``sk-ant-``).
 
     ``min_cache_tokens``: prefixes shorter than this are not cached (the real minimum is 1024-4096 tokens by
@@ -68,7 +69,6 @@ class FakeAnthropicAPI:
         self.in_flight = 0
         self._ids = {"msg": 0, "toolu": 0, "req": 0}
         self._waiters: list[asyncio.Future[None]] = []
-        self._base_url: str | None = None
         self.app = web.Application()
         self.app.router.add_post("/v1/messages", self._handle_messages)
         self.app.router.add_post("/v1/messages/count_tokens", self._handle_count_tokens)
@@ -77,29 +77,6 @@ class FakeAnthropicAPI:
         self._runner = web.AppRunner(self.app, shutdown_timeout=SHUTDOWN_TIMEOUT, handler_cancellation=True)
 
     # ---- lifecycle
-
-    async def start(self) -> None:
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        host, port = self._runner.addresses[0][:2]
-        self._base_url = f"http://{host}:{port}"
-
-    async def stop(self) -> None:
-        await self._runner.cleanup()
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.stop()
-
-    @property
-    def base_url(self) -> str:
-        """For ``AsyncAnthropic(base_url=...)``: the SDK appends ``/v1/messages``."""
-        if self._base_url is None:
-            raise RuntimeError("FakeAnthropicAPI is not started; use `async with FakeAnthropicAPI() as fake:`")
-        return self._base_url
 
     # ---- scripting
 

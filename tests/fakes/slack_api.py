@@ -21,12 +21,13 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Final, Self
+from typing import Any, Final
 from urllib.parse import quote
 
 from aiohttp import web
 
 from tests.fakes.block_checks import check_message_blocks, check_view
+from tests.fakes.loopback import LoopbackServer
 from tests.fakes.slack_methods import JsonDict, SlackMethods
 from tests.fakes.socket_mode import FakeSocketModeServer
 
@@ -78,7 +79,7 @@ class _BadRequestBodyError(Exception):
     pass
 
 
-class FakeSlackAPI:
+class FakeSlackAPI(LoopbackServer):
     """The fake server. ``bot_token`` / ``app_token``: the only tokens accepted (default: any with the prefix)."""
 
     def __init__(self, *, bot_token: str | None = None, app_token: str | None = None) -> None:
@@ -89,7 +90,6 @@ class FakeSlackAPI:
         self.workspace = SlackMethods()
         self.socket_mode = FakeSocketModeServer()
         self._changed = asyncio.Condition()
-        self._base_url: str | None = None
         self.app = web.Application()
         self.app.router.add_route("*", API_PATH + "{method}", self._handle_api)
         self.app.router.add_post(RESPONSE_URL_PATH + "{name}", self._handle_response_url)
@@ -97,29 +97,6 @@ class FakeSlackAPI:
         self._runner = web.AppRunner(self.app, shutdown_timeout=SHUTDOWN_TIMEOUT)
 
     # ---- lifecycle
-
-    async def start(self) -> None:
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = self._runner.addresses[0][:2]
-        self._base_url = f"http://{host}:{port}"
-
-    async def stop(self) -> None:
-        await self._runner.cleanup()
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.stop()
-
-    @property
-    def base_url(self) -> str:
-        if self._base_url is None:
-            raise RuntimeError("FakeSlackAPI is not started; use `async with FakeSlackAPI() as slack:`")
-        return self._base_url
 
     @property
     def api_url(self) -> str:

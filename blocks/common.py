@@ -110,7 +110,7 @@ def share_button(share_value: str) -> ButtonElement:
 def share_actions(share_value: str | None) -> list[Block]:
     if share_value is None:
         return []
-    return [ActionsBlock(block_id=ids.PAY_CARD_ACTIONS_BLOCK, elements=[share_button(share_value)])]
+    return [ActionsBlock(block_id=ids.SHARE_BLOCK, elements=[share_button(share_value)])]
 
 
 def unescape(text: str) -> str:

@@ -9,7 +9,7 @@ HIRE_COMMAND: Final = "/hire"
 # Buttons on /hire cards
 SHARE_ACTION: Final = "hire_share"
 AI_VS_ML_CHOICE_ACTION: Final = "hire_ai_vs_ml_choice"
-PAY_CARD_ACTIONS_BLOCK: Final = "hire_card_actions"
+SHARE_BLOCK: Final = "hire_card_actions"
 AI_VS_ML_CHOICES_BLOCK: Final = "hire_ai_vs_ml_choices"
 
 # Answers to DMs, mentions and the assistant pane

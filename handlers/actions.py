@@ -25,7 +25,7 @@ CHOICE_PATTERN = re.compile(rf"^{re.escape(ids.AI_VS_ML_CHOICE_ACTION)}:")
 
 def shared_card(card: Card, user_id: str, subcommand: str) -> Card:
     """The card as the channel sees it: no share button, and who shared it."""
-    blocks = [b for b in card.blocks if b.block_id != ids.PAY_CARD_ACTIONS_BLOCK]
+    blocks = [b for b in card.blocks if b.block_id != ids.SHARE_BLOCK]
     blocks.append(context(f"Shared by <@{user_id}> with `/hire {escape(subcommand)}`"))
     return Card(blocks, card.text)
 

@@ -46,6 +46,13 @@ def resolve(parsed: ParsedText, previous: Query | None) -> Query:
     """Apply conversation context: a message that names no topic, or opens like a follow-up, builds on the last."""
     topic = main_topic(parsed)
     usable = previous if previous is not None and previous.topic is not Topic.UNKNOWN else None
+    # A level, or (in a conversation) a place or agentic experience, only matter for pay. Alone, with nothing
+    # before it, a place is more likely chit-chat ("weather in SF?").
+    pay_shaped = parsed.level is not None or (
+        usable is not None and (parsed.location is not None or parsed.agentic is not None)
+    )
+    if topic is None and pay_shaped and (usable is None or usable.topic is not Topic.PAY):
+        topic = Topic.PAY
     follow_up = usable is not None and (
         (topic is None and (parsed.has_slots or parsed.follow_up_opener or parsed.product is not None))
         or (parsed.follow_up_opener and topic is not Topic.UNKNOWN)

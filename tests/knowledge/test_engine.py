@@ -306,3 +306,16 @@ def test_misread_questions_get_the_right_band(question: str, figure: str) -> Non
     answer = ENGINE.answer(question)
     assert answer.topic is Topic.PAY
     assert figure in lead(answer)
+
+
+def test_a_pay_question_after_another_topic_is_about_pay() -> None:
+    engine = AnswerEngine()
+    roles = engine.answer("what's the difference between AI and ML engineers?")
+    pay = engine.answer("senoir mle in nyc", roles.query)
+    assert pay.topic.value == "pay"
+    assert "$308K to $460K" in pay.text.splitlines()[0]
+    interview = engine.answer("interview questions for ML engineers")
+    place = engine.answer("what about in SF?", interview.query)
+    assert place.topic.value == "pay"
+    assert "Senior ML engineer: $308K to $460K" in place.text
+    assert engine.answer("what's the weather in SF?").topic.value == "unknown"

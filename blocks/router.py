@@ -68,7 +68,6 @@ ALIASES: dict[str, str] = {
     "remind": "remind",
     "reminder": "remind",
 }
-SUGGESTABLE = tuple(name for name in dict.fromkeys(ALIASES.values()) if name != "recommend")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from bot.store import Store, StoreUnavailable, Turn
 from knowledge.engine import AnswerEngine
-from knowledge.query import Answer, Query
+from knowledge.query import Query
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +39,6 @@ class Conversations:
         self.store = store
         self.history_lost = store is None
         self._warned = False
-
-    async def ask(self, conversation: str, question: str) -> Answer:
-        """The offline answer, with the conversation's context, remembered for the next follow-up."""
-        answer = self.engine.answer(question, last_query(await self.history(conversation)))
-        await self.remember(conversation, question, answer.text, answer.query)
-        return answer
 
     async def history(self, conversation: str) -> list[Turn]:
         if self.store is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.stack import REPO_ROOT, scrubbed_env
 from bench.stats import summarize
-from bot.embedded_redis import EmbeddedRedis
+from bot.store.embedded import EmbeddedRedis
 
 ASK_QUESTION = "how much is a senior ML engineer in SF?"
 ASK_TIMEOUT = 30.0

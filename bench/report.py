@@ -168,7 +168,7 @@ def machine() -> dict[str, Any]:
         except metadata.PackageNotFoundError:
             versions[package] = "not installed"
     try:
-        from bot.embedded_redis import find_redis_server
+        from bot.store.embedded import find_redis_server
 
         completed = subprocess.run(
             [str(find_redis_server()), "--version"], capture_output=True, text=True, timeout=10, check=False

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from uuid import uuid4
 
-from bot.embedded_redis import EmbeddedRedis
-from bot.store import connect_redis
+from bot.store.embedded import EmbeddedRedis
+from bot.store.redis_store import connect_redis
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 READY = "READY"

@@ -1,19 +1,28 @@
-"""The non-Slack services handed to every ``handlers`` module's ``register``."""
+"""The services handed to every ``handlers`` module's ``register``: built once per process, never global.
+
+The store is always a ``Store``: while Redis can't be had it is the stand-in that raises ``StoreUnavailable``
+(``bot.store.unavailable``), so no caller checks for a missing one. The typed repositories over it are built
+here, once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.answers import AnswerService
-from bot.claude import ClaudeAnswerer
+from bot.answers.claude import ClaudeAnswerer
+from bot.answers.history import History
+from bot.answers.service import AnswerService
+from bot.answers.usage import LlmLimits
 from bot.config import Settings
-from bot.conversation import Conversations
-from bot.dedupe import RecentIds
-from bot.llm_usage import LlmLimits
-from bot.metrics import Metrics
-from bot.store import Store
-from bot.tasks import BackgroundTasks
+from bot.ops.metrics import Metrics
+from bot.ops.tasks import BackgroundTasks
+from bot.store.answers import AnswerRecords
+from bot.store.dedupe import RecentIds
+from bot.store.feedback import FeedbackRecords
+from bot.store.redis_store import Store
+from bot.store.reminders import ReminderRecords
+from bot.store.scorecards import ScorecardRecords
 from knowledge.engine import AnswerEngine
 
 if TYPE_CHECKING:
@@ -24,21 +33,21 @@ if TYPE_CHECKING:
 class Deps:
     settings: Settings
     engine: AnswerEngine
-    store: Store | None
-    conversations: Conversations
+    store: Store
+    scorecard_records: ScorecardRecords
+    reminder_records: ReminderRecords
+    feedback_records: FeedbackRecords
     answers: AnswerService
     metrics: Metrics = field(default_factory=Metrics)
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     recent_events: RecentIds = field(default_factory=RecentIds)
 
     @classmethod
-    def build(cls, settings: Settings, store: Store | None, anthropic: AsyncAnthropic | None = None) -> Deps:
+    def build(cls, settings: Settings, store: Store, anthropic: AsyncAnthropic | None = None) -> Deps:
         """``anthropic`` is given only when ``ANTHROPIC_API_KEY`` is set; without it answers are offline."""
         engine = AnswerEngine()
         metrics = Metrics()
-        if store is not None:
-            store.on_unavailable.append(metrics.redis_failed)
-        conversations = Conversations(engine, store)
+        store.on_unavailable.append(metrics.redis_failed)
         claude = (
             ClaudeAnswerer(
                 anthropic, settings.anthropic_model, engine.calculator, deadline=settings.hirebot_llm_deadline_seconds
@@ -51,12 +60,15 @@ class Deps:
             per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
             daily_token_budget=settings.hirebot_llm_daily_token_budget,
         )
-        answers = AnswerService(conversations, claude=claude, limits=limits, metrics=metrics)
+        answer_records = AnswerRecords(store)
+        answers = AnswerService(History(store), engine, answer_records, claude=claude, limits=limits, metrics=metrics)
         return cls(
             settings=settings,
             engine=engine,
             store=store,
-            conversations=conversations,
+            scorecard_records=ScorecardRecords(store),
+            reminder_records=ReminderRecords(store),
+            feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
             metrics=metrics,
         )

@@ -9,9 +9,9 @@ from contextlib import AsyncExitStack
 
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
-from bot.app import build_app, open_services, require
+from bot.app import build_app
 from bot.config import Settings
-from bot.server import freeze_startup_objects
+from bot.runtime import freeze_startup_objects, open_services, require
 
 logger = logging.getLogger(__name__)
 

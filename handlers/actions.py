@@ -12,9 +12,9 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from blocks import ids
 from blocks.common import Card, context, escape
 from blocks.guide_cards import parse_choice, recommendation_card
+from blocks.payloads import parse_click
 from blocks.router import hire_reply
 from bot.deps import Deps
-from handlers.payloads import parse_click
 
 logger = logging.getLogger(__name__)
 

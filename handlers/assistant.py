@@ -11,11 +11,11 @@ from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetSta
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.dedupe import first_delivery
+from blocks.payloads import parse_message_event
+from bot.answers.slack_reply import Conversation, answer_in_slack, without_mentions
 from bot.deps import Deps
+from bot.store.dedupe import first_delivery
 from handlers.events import MAX_QUESTION_CHARS
-from handlers.payloads import parse_message_event
-from handlers.replying import Conversation, answer_in_slack, without_mentions
 
 # The events the assistant middleware consumes; listed in manifest.yml.
 ASSISTANT_EVENTS = ("assistant_thread_started", "assistant_thread_context_changed")

@@ -14,13 +14,12 @@ from blocks import ids
 from blocks.common import Card, escape, markdown, unescape
 from blocks.debrief_cards import debrief_blocks, debrief_card, no_scorecards_card
 from blocks.scorecard_cards import blind_scorecard_card, summary_card, unavailable_card
+from blocks.scorecard_form import parse_button_press
 from blocks.scorecard_modal import loading_modal, message_modal
 from blocks.scorecard_values import CandidateRef, ScorecardRef
 from bot.deps import Deps
-from bot.store import StoreUnavailable
-from handlers.delivery import SORRY, STORE_DOWN, tell
-from handlers.scorecard_payloads import parse_button_press
-from handlers.scorecard_records import ScorecardRecords
+from bot.scorecards.delivery import SORRY, STORE_DOWN, tell
+from bot.store.redis_store import StoreUnavailable
 from knowledge.debrief import Submission, debrief_for, scorecard_for
 from knowledge.leaning import assess
 from knowledge.scorecards import candidate_key, clean_candidate
@@ -33,9 +32,7 @@ GONE: Final = "That scorecard isn't there any more."
 
 async def debrief_for_reader(deps: Deps, reader: str, candidate: str) -> Card:
     """The debrief card ``reader`` may see for ``candidate``; raises ``StoreUnavailable``."""
-    if deps.store is None:
-        raise StoreUnavailable("no store")
-    scorecards = await ScorecardRecords(deps.store).for_candidate(candidate_key(candidate))
+    scorecards = await deps.scorecard_records.for_candidate(candidate_key(candidate))
     if not scorecards:
         return no_scorecards_card(candidate)
     return debrief_card(debrief_for(reader, scorecards, deps.settings.hiring_managers))
@@ -70,9 +67,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         try:
             opened = await client.views_open(trigger_id=press.trigger_id, view=loading_modal("Debrief", "Loading…"))
             try:
-                if deps.store is None:
-                    raise StoreUnavailable("no store")
-                scorecards = await ScorecardRecords(deps.store).for_candidate(candidate_key(ref.candidate))
+                scorecards = await deps.scorecard_records.for_candidate(candidate_key(ref.candidate))
                 if scorecards:
                     view = debrief_for(press.user.id, scorecards, deps.settings.hiring_managers)
                     blocks = debrief_blocks(view, surface="modal")
@@ -107,9 +102,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
 
 async def _scorecard_card(deps: Deps, reader: str, scorecard_id: str) -> Card:
-    if deps.store is None:
-        raise StoreUnavailable("no store")
-    records = ScorecardRecords(deps.store)
+    records = deps.scorecard_records
     scorecard = await records.get(scorecard_id)
     if scorecard is None:
         return unavailable_card(GONE)

@@ -8,10 +8,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.dedupe import first_delivery
+from blocks.payloads import MessageEvent, parse_message_event
+from bot.answers.slack_reply import Conversation, answer_in_slack, without_mentions
 from bot.deps import Deps
-from handlers.payloads import MessageEvent, parse_message_event
-from handlers.replying import Conversation, answer_in_slack, without_mentions
+from bot.store.dedupe import first_delivery
 
 # Subscribed in manifest.yml; Bolt registers all message events under "message".
 MESSAGE_EVENTS = ("message.im",)

@@ -15,11 +15,10 @@ from blocks import ids
 from blocks.answer_card import answer_card
 from blocks.home import MAX_LISTED, QUESTION_MAX, answer_modal, home_view, question_modal
 from blocks.pay_cards import pay_card
+from blocks.payloads import SLACK_USER_ID
+from blocks.scorecard_form import parse_button_press, parse_view_payload, question_from_state
 from bot.deps import Deps
-from bot.store import StoreUnavailable
-from handlers.payloads import SLACK_USER_ID
-from handlers.scorecard_payloads import parse_button_press, parse_view_payload, question_from_state
-from handlers.scorecard_records import ReminderRecords, ScorecardRecords
+from bot.store.redis_store import StoreUnavailable
 from knowledge.debrief import BlindDebrief, Debrief, debrief_for
 from knowledge.understanding import Topic
 
@@ -39,9 +38,7 @@ class HomeOpened(BaseModel):
 
 async def _home(deps: Deps, user: str, notice: str | None) -> Any:
     now = datetime.now(UTC)
-    if deps.store is None:
-        return home_view(now=now, notice=notice, store_ok=False)
-    records, reminders = ScorecardRecords(deps.store), ReminderRecords(deps.store)
+    records, reminders = deps.scorecard_records, deps.reminder_records
     try:
         asked_of_me = await reminders.for_interviewer(user, MAX_LISTED)
         asked_by_me = [r for r in await reminders.by_requester(user, MAX_LISTED) if r.interviewer != user]

@@ -17,13 +17,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import ids
 from blocks.common import escape, unescape
 from blocks.scorecard_cards import mention, reminder_card, slack_date
+from blocks.scorecard_form import parse_button_press
 from blocks.scorecard_values import ReminderRef
 from bot.deps import Deps
-from bot.store import Store, StoreUnavailable
+from bot.scorecards.delivery import STORE_DOWN, dm_channel
+from bot.store.redis_store import StoreUnavailable
+from bot.store.reminders import ReminderRecords
 from handlers import home
-from handlers.delivery import STORE_DOWN, dm_channel
-from handlers.scorecard_payloads import parse_button_press
-from handlers.scorecard_records import ReminderRecords, ScorecardRecords
 from knowledge.reminders import (
     EXAMPLES,
     Reminder,
@@ -70,10 +70,9 @@ async def _unschedule(client: AsyncWebClient, channel: str, scheduled_id: str) -
         logger.info("A scheduled reminder could not be deleted: %s", error.response.get("error"))
 
 
-async def cancel_for(client: AsyncWebClient, store: Store, key: str, interviewer: str) -> Reminder | None:
+async def cancel_for(client: AsyncWebClient, records: ReminderRecords, key: str, interviewer: str) -> Reminder | None:
     """Cancel the pending reminder for this candidate and interviewer, if any; never raises."""
     try:
-        records = ReminderRecords(store)
         reminder = await records.get(reminder_id(key, interviewer))
         if reminder is None:
             return None
@@ -102,9 +101,6 @@ async def run_remind(args: str, *, requester: str, client: AsyncWebClient, respo
     except ValueError as problem:
         await _reply(respond, f"{problem} {USAGE}")
         return
-    if deps.store is None:
-        await _reply(respond, STORE_DOWN)
-        return
     zone, zone_note = await requester_zone(client, requester)
     now = datetime.now(UTC)
     try:
@@ -113,14 +109,14 @@ async def run_remind(args: str, *, requester: str, client: AsyncWebClient, respo
         await _reply(respond, escape(str(problem)))
         return
     try:
-        await _schedule(client, deps.store, requester, interviewer, candidate, remind_at, now, respond, zone_note)
+        await _schedule(client, deps, requester, interviewer, candidate, remind_at, now, respond, zone_note)
     except StoreUnavailable:
         await _reply(respond, STORE_DOWN)
 
 
 async def _schedule(
     client: AsyncWebClient,
-    store: Store,
+    deps: Deps,
     requester: str,
     interviewer: str,
     candidate: str,
@@ -130,11 +126,11 @@ async def _schedule(
     zone_note: str,
 ) -> None:
     key = candidate_key(candidate)
-    done = [s for s in await ScorecardRecords(store).for_candidate(key) if s.interviewer == interviewer]
+    done = [s for s in await deps.scorecard_records.for_candidate(key) if s.interviewer == interviewer]
     if done:
         await _reply(respond, f"{mention(interviewer)} has already submitted a scorecard for *{escape(candidate)}*.")
         return
-    records = ReminderRecords(store)
+    records = deps.reminder_records
     previous = await records.get(reminder_id(key, interviewer))
     channel = await dm_channel(client, interviewer)
     card = reminder_card(requester, interviewer, candidate, reminder_id(key, interviewer))
@@ -187,9 +183,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         user = press.user.id
         notice = "That reminder was already gone."
         try:
-            if deps.store is None:
-                raise StoreUnavailable("no store")
-            records = ReminderRecords(deps.store)
+            records = deps.reminder_records
             reminder = await records.get(ref.reminder)
             if reminder is not None and user not in (reminder.requester, *deps.settings.hiring_managers):
                 notice = "Only whoever set a reminder can cancel it."

@@ -13,8 +13,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks.common import unescape
 from blocks.router import ALIASES
 from bot.deps import Deps
+from bot.scorecards.delivery import SORRY
 from handlers.debrief import run_debrief
-from handlers.delivery import SORRY
 from handlers.reminders import run_remind
 from handlers.scorecards import COULD_NOT_OPEN, open_scorecard
 

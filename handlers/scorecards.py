@@ -25,13 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import ids
 from blocks.common import markdown
 from blocks.scorecard_cards import scorecard_blocks
-from blocks.scorecard_modal import field_block, loading_modal, message_modal, scorecard_modal
-from blocks.scorecard_values import FillScorecard, ScorecardRef
-from bot.deps import Deps
-from bot.store import Store, StoreUnavailable
-from handlers import home, reminders
-from handlers.delivery import post_summary, tell
-from handlers.scorecard_payloads import (
+from blocks.scorecard_form import (
     ScorecardMetadata,
     ViewPayload,
     draft_from_state,
@@ -39,7 +33,12 @@ from handlers.scorecard_payloads import (
     parse_view_payload,
     read_metadata,
 )
-from handlers.scorecard_records import ReminderRecords, ScorecardRecords
+from blocks.scorecard_modal import field_block, loading_modal, message_modal, scorecard_modal
+from blocks.scorecard_values import FillScorecard, ScorecardRef
+from bot.deps import Deps
+from bot.scorecards.delivery import post_summary, tell
+from bot.store.redis_store import StoreUnavailable
+from handlers import home, reminders
 from knowledge.leaning import assess
 from knowledge.scorecards import (
     Scorecard,
@@ -74,7 +73,6 @@ STORE_DOWN_NOTICE: Final = (
 @dataclass(frozen=True)
 class Saved:
     scorecard: Scorecard
-    store: Store
     replaced: bool
     notices: list[str] = field(default_factory=list)
 
@@ -91,14 +89,12 @@ def _previous_notice(mine: list[Scorecard]) -> str | None:
 
 async def _notices(deps: Deps, user: str, draft: ScorecardDraft, reminder: str | None) -> list[str]:
     """What the store knows that the interviewer should see on opening the form."""
-    if deps.store is None:
-        return [STORE_DOWN_NOTICE]
     notices: list[str] = []
     try:
-        if reminder is not None and await ReminderRecords(deps.store).get(reminder) is None:
+        if reminder is not None and await deps.reminder_records.get(reminder) is None:
             notices.append("The reminder that brought you here was cancelled or has expired. You can still save.")
         if draft.candidate:
-            scorecards = await ScorecardRecords(deps.store).for_candidate(candidate_key(draft.candidate))
+            scorecards = await deps.scorecard_records.for_candidate(candidate_key(draft.candidate))
             notice = _previous_notice([s for s in scorecards if s.interviewer == user])
             if notice:
                 notices.append(notice)
@@ -144,13 +140,10 @@ async def open_saved_scorecard(client: AsyncWebClient, deps: Deps, *, trigger_id
     opened = await client.views_open(trigger_id=trigger_id, view=loading_modal("Interview scorecard", "Loading…"))
     scorecard: Scorecard | None = None
     problem = ""
-    if deps.store is None:
-        problem = STORE_DOWN_NOTICE
-    else:
-        try:
-            scorecard = await ScorecardRecords(deps.store).get(ref)
-        except StoreUnavailable:
-            problem = "hirebot's database isn't answering right now; try again in a minute."
+    try:
+        scorecard = await deps.scorecard_records.get(ref)
+    except StoreUnavailable:
+        problem = "hirebot's database isn't answering right now; try again in a minute."
     if scorecard is None or scorecard.interviewer != user:
         problem = problem or "That scorecard isn't there any more, or it isn't yours to edit."
         await _update(client, opened["view"], message_modal("Interview scorecard", [markdown(problem)]))
@@ -196,17 +189,15 @@ async def _save(payload: ViewPayload, deps: Deps) -> Saved | dict[str, str]:
         scorecard = validate_draft(draft, interviewer=payload.user.id, submitted_at=datetime.now(UTC))
     except ScorecardInvalid as invalid:
         return _errors_for(invalid, payload.view.block_ids)
-    if deps.store is None:
-        return {ids.SCORECARD_NOTES_BLOCK: NOT_SAVED}
     notices = ["The form's hidden data was damaged; your scorecard was saved from what you typed."] if damaged else []
     try:
-        if metadata.reminder is not None and await ReminderRecords(deps.store).get(metadata.reminder) is None:
+        if metadata.reminder is not None and await deps.reminder_records.get(metadata.reminder) is None:
             notices.append("The reminder this form came from had been cancelled; your scorecard is saved anyway.")
-        replaced = await ScorecardRecords(deps.store).save(scorecard)
+        replaced = await deps.scorecard_records.save(scorecard)
     except StoreUnavailable as error:
         logger.warning("Scorecard not saved, the form stays open: %s", error)
         return {ids.SCORECARD_NOTES_BLOCK: NOT_SAVED}
-    return Saved(scorecard=scorecard, store=deps.store, replaced=replaced, notices=notices)
+    return Saved(scorecard=scorecard, replaced=replaced, notices=notices)
 
 
 def _saved_view(saved: Saved, deps: Deps) -> Any:
@@ -226,8 +217,8 @@ def _saved_view(saved: Saved, deps: Deps) -> Any:
 async def _after_save(client: AsyncWebClient, deps: Deps, saved: Saved) -> None:
     """Once the form has closed: cancel the reminder for this candidate, post the summary, refresh the Home."""
     scorecard = saved.scorecard
-    await reminders.cancel_for(client, saved.store, scorecard.candidate_key, scorecard.interviewer)
-    records = ScorecardRecords(saved.store)
+    await reminders.cancel_for(client, deps.reminder_records, scorecard.candidate_key, scorecard.interviewer)
+    records = deps.scorecard_records
     await post_summary(client, deps.settings, records, scorecard, assess(scorecard), replaced=saved.replaced)
     await home.publish_home(client, deps, scorecard.interviewer)
 

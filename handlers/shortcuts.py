@@ -10,9 +10,9 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids
+from blocks.payloads import SlackUser
 from bot.deps import Deps
-from handlers.delivery import tell
-from handlers.payloads import SlackUser
+from bot.scorecards.delivery import tell
 from handlers.scorecards import COULD_NOT_OPEN, open_scorecard
 
 logger = logging.getLogger(__name__)

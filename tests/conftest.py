@@ -15,8 +15,8 @@ from uuid import uuid4
 
 import pytest
 
-from bot.embedded_redis import EmbeddedRedis
-from bot.store import Store, connect_redis
+from bot.store.embedded import EmbeddedRedis
+from bot.store.redis_store import Store, connect_redis
 
 # Read before the autouse fixture below scrubs the environment.
 EXTERNAL_REDIS_URL = os.environ.get("REDIS_URL") or None

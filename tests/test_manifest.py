@@ -72,7 +72,7 @@ def code_usage() -> dict[str, set[str]]:
         "methods": set(),
     }
     for folder in SOURCE_DIRS:
-        for path in (ROOT / folder).glob("*.py"):
+        for path in (ROOT / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text())):
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                     continue

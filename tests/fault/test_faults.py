@@ -13,10 +13,10 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from bot.config import Settings
-from bot.embedded_redis import EmbeddedRedis
 from bot.server import create_web_app
-from bot.store import Store, connect_redis
-from handlers.scorecard_records import ScorecardRecords
+from bot.store.embedded import EmbeddedRedis
+from bot.store.redis_store import Store, connect_redis
+from bot.store.scorecards import ScorecardRecords
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI

@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestServer
 from bot.config import Settings
 from bot.deps import Deps
 from bot.server import DEPS, EVENTS_PATH, create_web_app
-from bot.store import connect_redis
+from bot.store.redis_store import connect_redis
 from tests.fakes.signing import signed_headers
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET

@@ -11,8 +11,8 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 
+from bot.answers.usage import usage_rows
 from bot.config import Settings
-from bot.llm_usage import usage_rows
 from bot.server import create_web_app
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
 from tests.fakes.block_checks import shown
@@ -130,7 +130,6 @@ async def test_usage_is_recorded_with_cache_reads_on_the_second_answer(
     await dm(claude_bot, "what makes an AI engineer senior?")
     await dm(claude_bot, "how should I reach out to candidates?")
     store = claude_bot.deps.store
-    assert store is not None
     rows = [row for row in await usage_rows(store) if row.feature == "dm"]
     assert sum(row.requests for row in rows) == 2
     assert sum(row.cache_read_input_tokens for row in rows) > 0

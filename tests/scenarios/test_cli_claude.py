@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import ANSWER_KIND
-from bot.embedded_redis import EmbeddedRedis
-from bot.store import Store, connect_redis
-from handlers.feedback import record_vote
+from bot.store.answers import ANSWER, AnswerRecords
+from bot.store.embedded import EmbeddedRedis
+from bot.store.feedback import FeedbackRecords
+from bot.store.redis_store import Store, connect_redis
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
 
 pytestmark = pytest.mark.cli
@@ -84,13 +84,11 @@ async def test_feedback_lists_the_unhelpful_answers(tmp_path: Path) -> None:
     with EmbeddedRedis(tmp_path) as url:
         store = Store(connect_redis(url))
         await store.put_document(
-            ANSWER_KIND, "a" * 32, {"question": "junior MLE pay?", "answer": "No band.", "engine": "offline"}
+            ANSWER, "a" * 32, {"question": "junior MLE pay?", "answer": "No band.", "engine": "offline"}
         )
-        await store.put_document(
-            ANSWER_KIND, "b" * 32, {"question": "equity?", "answer": "0.5% to 2%", "engine": "claude"}
-        )
-        await record_vote(store, "a" * 32, "U0VOTER001", "unhelpful")
-        await record_vote(store, "b" * 32, "U0VOTER001", "helpful")
+        await store.put_document(ANSWER, "b" * 32, {"question": "equity?", "answer": "0.5% to 2%", "engine": "claude"})
+        await FeedbackRecords(store, AnswerRecords(store)).record_vote("a" * 32, "U0VOTER001", "unhelpful")
+        await FeedbackRecords(store, AnswerRecords(store)).record_vote("b" * 32, "U0VOTER001", "helpful")
         await store.close()
         code, out, _ = await run("feedback", env={"HIREBOT_DATA_DIR": str(tmp_path)})
     assert code == 0

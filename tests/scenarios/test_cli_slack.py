@@ -13,11 +13,11 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from tests.bot.cli.test_cli import hirebot
 from tests.fakes.block_checks import check_message_blocks
 from tests.fakes.signing import signed_headers, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
-from tests.test_cli import hirebot
 
 pytestmark = pytest.mark.cli
 

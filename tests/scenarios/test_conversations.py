@@ -14,9 +14,10 @@ from aiohttp.test_utils import TestServer
 
 from blocks import ids
 from bot.config import Settings
-from bot.embedded_redis import EmbeddedRedis
 from bot.server import create_web_app
-from handlers.feedback import unhelpful_answers
+from bot.store.answers import AnswerRecords
+from bot.store.embedded import EmbeddedRedis
+from bot.store.feedback import FeedbackRecords
 from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.payloads import app_mention_event, message_event, new_event_id
 from tests.fakes.signing import block_actions_body, event_body
@@ -140,8 +141,7 @@ async def test_feedback_votes_are_stored_with_the_question(hirebot: HirebotServe
     assert "marked this not helpful" in json.dumps(updated.body["blocks"])
     assert ids.FEEDBACK_UNHELPFUL_ACTION not in json.dumps(updated.body["blocks"])
     store = hirebot.deps.store
-    assert store is not None
-    [vote] = await unhelpful_answers(store)
+    [vote] = await FeedbackRecords(store, AnswerRecords(store)).unhelpful()
     assert vote["question"] == "where do we find research engineers?"
     assert vote["user"] == USER_ID
     assert "Arxiv" in vote["answer"]

@@ -13,7 +13,6 @@ import pytest
 from blocks import ids
 from blocks.scorecard_values import FillScorecard, ReminderRef
 from bot.config import Settings
-from handlers.scorecard_records import ReminderRecords
 from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI, RecordedCall
 from tests.scenarios.conftest import HirebotServer
@@ -98,8 +97,7 @@ async def test_submitting_the_scorecard_cancels_the_reminder(hirebot: HirebotSer
     [deleted] = await slack.wait_for("chat.deleteScheduledMessage")
     assert (deleted.body["channel"], deleted.body["scheduled_message_id"]) == (scheduled.body["channel"], scheduled_id)
     assert slack.workspace.scheduled == {}
-    assert hirebot.deps.store is not None
-    assert await ReminderRecords(hirebot.deps.store).get(REMINDER_ID) is None
+    assert await hirebot.deps.reminder_records.get(REMINDER_ID) is None
 
 
 async def test_a_new_reminder_replaces_the_pending_one(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
@@ -156,8 +154,7 @@ async def test_slack_refusing_to_schedule_is_explained(hirebot: HirebotServer, s
     slack.fail("chat.scheduleMessage", error="time_too_far")
     reply = await remind(hirebot, slack, f"{REMIND_GRACE} in 45m")
     assert reply == "Slack can schedule a reminder at most 120 days ahead; pick an earlier time."
-    assert hirebot.deps.store is not None
-    assert await ReminderRecords(hirebot.deps.store).get(REMINDER_ID) is None
+    assert await hirebot.deps.reminder_records.get(REMINDER_ID) is None
 
 
 async def test_the_app_home_lists_reminders_and_the_asker_can_cancel(
@@ -192,8 +189,7 @@ async def test_a_form_opened_from_a_cancelled_reminder_still_saves_and_says_so(
 ) -> None:
     await remind(hirebot, slack, f"{REMIND_GRACE} in 45m")
     [scheduled] = slack.calls_to("chat.scheduleMessage")
-    assert hirebot.deps.store is not None
-    records = ReminderRecords(hirebot.deps.store)
+    records = hirebot.deps.reminder_records
     reminder = await records.get(REMINDER_ID)
     assert reminder is not None
 

@@ -17,10 +17,10 @@ from pydantic import SecretStr
 
 from blocks import ids
 from bot.config import Settings
-from bot.embedded_redis import EmbeddedRedis
 from bot.server import create_web_app
-from bot.store import Store, connect_redis
-from handlers.scorecard_records import ScorecardRecords
+from bot.store.embedded import EmbeddedRedis
+from bot.store.redis_store import Store, connect_redis
+from bot.store.scorecards import ScorecardRecords
 from handlers.scorecards import NOT_SAVED, STILL_SWITCHING
 from knowledge.scorecards import Recommendation
 from tests.fakes.block_checks import shown
@@ -48,8 +48,7 @@ def settings(settings: Settings) -> Settings:
 
 
 def records(hirebot: HirebotServer) -> ScorecardRecords:
-    assert hirebot.deps.store is not None
-    return ScorecardRecords(hirebot.deps.store)
+    return hirebot.deps.scorecard_records
 
 
 def rating_blocks(view: dict[str, object]) -> list[str]:

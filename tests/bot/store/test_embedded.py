@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot import embedded_redis
 from bot.config import Settings
-from bot.embedded_redis import EmbeddedRedis, EmbeddedRedisError
-from bot.storage import open_store
-from bot.store import StoreUnavailable
+from bot.store import embedded as embedded_redis
+from bot.store.embedded import EmbeddedRedis, EmbeddedRedisError
+from bot.store.opening import open_store
+from bot.store.redis_store import StoreUnavailable
 
 # Run by two processes at once: each writes its keys, then waits until the other has written its own, so
 # both are users of the one server at the same time before either stops.
@@ -24,7 +24,7 @@ CONCURRENT_USER = """
 import sys, time
 from pathlib import Path
 import redis
-from bot.embedded_redis import EmbeddedRedis
+from bot.store.embedded import EmbeddedRedis
 
 data_dir, name, other = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 with EmbeddedRedis(data_dir) as url, redis.Redis.from_url(url) as client:
@@ -42,7 +42,7 @@ with EmbeddedRedis(data_dir) as url, redis.Redis.from_url(url) as client:
 CRASHING_USER = """
 import os, sys
 from pathlib import Path
-from bot.embedded_redis import EmbeddedRedis
+from bot.store.embedded import EmbeddedRedis
 
 EmbeddedRedis(Path(sys.argv[1])).start()
 os._exit(0)

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.common import Card
 from blocks.conversation_cards import partial_card, reply_cards, thinking_card
-from bot.answers import AnswerService, Reply
+from bot.answers.service import AnswerService, Reply
 from knowledge.pay import NotCovered, PayQuote
 from knowledge.understanding import Topic
 

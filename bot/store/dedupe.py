@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from bot.store import Store, StoreUnavailable
+from bot.store.redis_store import Store, StoreUnavailable
 
 EVENT_CLAIM_TTL = 2 * 60 * 60  # Slack retries for about an hour at most
 EVENT_NAMESPACE = "slack-event"
@@ -29,13 +29,12 @@ class RecentIds:
         return True
 
 
-async def first_delivery(store: Store | None, recent: RecentIds, event_id: str | None) -> bool:
+async def first_delivery(store: Store, recent: RecentIds, event_id: str | None) -> bool:
     """True only for the first delivery of ``event_id`` across every process sharing the store."""
     if not event_id:
         return True
-    if store is not None:
-        try:
-            return await store.claim_once(EVENT_NAMESPACE, event_id, EVENT_CLAIM_TTL)
-        except StoreUnavailable:
-            pass
+    try:
+        return await store.claim_once(EVENT_NAMESPACE, event_id, EVENT_CLAIM_TTL)
+    except StoreUnavailable:
+        pass
     return recent.first_time(event_id)

@@ -7,23 +7,21 @@ Every answer is also kept (30 days) so helpful / not helpful votes can be tied t
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
-from bot.conversation import Conversations, last_query
-from bot.llm_usage import LlmLimits
-from bot.metrics import Metrics
-from bot.store import Store, StoreUnavailable
+from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
+from bot.answers.history import History, last_query
+from bot.answers.usage import LlmLimits
+from bot.ops.metrics import Metrics
+from bot.store.answers import AnswerRecords
+from bot.store.redis_store import StoreUnavailable
+from knowledge.engine import AnswerEngine
 from knowledge.query import Answer
 from knowledge.understanding import Topic
 
 logger = logging.getLogger(__name__)
-
-ANSWER_TTL = 30 * 24 * 60 * 60
-ANSWER_KIND = "answer"
 
 Engine = Literal["offline", "claude"]
 
@@ -45,20 +43,20 @@ def answered_with_certainty(answer: Answer) -> bool:
 class AnswerService:
     def __init__(
         self,
-        conversations: Conversations,
+        history: History,
+        engine: AnswerEngine,
+        records: AnswerRecords,
         *,
         claude: ClaudeAnswerer | None = None,
         limits: LlmLimits | None = None,
         metrics: Metrics | None = None,
     ) -> None:
-        self.conversations = conversations
+        self.history = history
+        self.engine = engine
+        self.records = records
         self.claude = claude
         self.limits = limits
         self.metrics = metrics
-
-    @property
-    def store(self) -> Store | None:
-        return self.conversations.store
 
     def needs_model(self, offline: Answer) -> bool:
         return self.claude is not None and not answered_with_certainty(offline)
@@ -74,8 +72,8 @@ class AnswerService:
         keep: bool = True,
     ) -> Reply:
         """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only)."""
-        turns = await self.conversations.history(conversation)
-        offline = self.conversations.engine.answer(question, last_query(turns))
+        turns = await self.history.recent(conversation)
+        offline = self.engine.answer(question, last_query(turns))
         text = offline.text
         engine: Engine = "offline"
         note: str | None = None
@@ -101,25 +99,22 @@ class AnswerService:
                                 self.metrics.llm_tokens.labels(kind=kind, feature=feature).inc(count)
         if self.metrics is not None:
             self.metrics.answers.labels(engine=engine, feature=feature).inc()
-        await self.conversations.remember(conversation, question, text, offline.query)
+        await self.history.remember(conversation, question, text, offline.query)
         reply = Reply(text=text, offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note)
         if keep:
             await self._keep(reply, question, user_id, feature)
         return reply
 
     async def _keep(self, reply: Reply, question: str, user_id: str, feature: str) -> None:
-        if self.store is None:
-            return
-        record = {
-            "question": question,
-            "answer": reply.text,
-            "engine": reply.engine,
-            "user": user_id,
-            "feature": feature,
-            "topic": reply.offline.topic.value,
-            "at": time.time(),
-        }
         try:
-            await self.store.put_document(ANSWER_KIND, reply.answer_id, record, ttl=ANSWER_TTL)
+            await self.records.keep(
+                reply.answer_id,
+                question=question,
+                answer=reply.text,
+                engine=reply.engine,
+                user=user_id,
+                feature=feature,
+                topic=reply.offline.topic.value,
+            )
         except StoreUnavailable:
             logger.debug("Answer %s not kept: Redis unavailable", reply.answer_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.logs import REQUEST_ID, OneLineFormatter, ScrubSecrets, new_request_id, scrub
+from bot.ops.logs import REQUEST_ID, OneLineFormatter, ScrubSecrets, new_request_id, scrub
 
 
 def record(message: str, *args: object, exc: BaseException | None = None) -> logging.LogRecord:

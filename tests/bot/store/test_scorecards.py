@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.store import Store
-from handlers.scorecard_records import CANDIDATE, REMINDER, ReminderRecords, ScorecardRecords, SummaryPost
+from bot.store.redis_store import Store
+from bot.store.reminders import REMINDER, ReminderRecords
+from bot.store.scorecards import CANDIDATE, ScorecardRecords, SummaryPost
 from knowledge.models import Level, Role
 from knowledge.reminders import KEEP_AFTER, Reminder
 from knowledge.scorecards import InterviewType, Recommendation, Scorecard

@@ -14,7 +14,7 @@ from typing import Any, Final, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from blocks import ids
-from handlers.payloads import ClickedButton, SlackUser
+from blocks.payloads import ClickedButton, SlackUser
 from knowledge.models import Level, Role
 from knowledge.scorecards import InterviewType, Recommendation, RoleSelections, ScorecardDraft
 

@@ -7,8 +7,8 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.claude import Usage
-from bot.store import Store, StoreUnavailable
+from bot.answers.claude import Usage
+from bot.store.redis_store import Store, StoreUnavailable
 
 USAGE_TTL = 90 * 24 * 60 * 60
 MINUTE = 60
@@ -25,7 +25,7 @@ def _today() -> str:
 class LlmLimits:
     """Decides whether a user may get a Claude answer now, and records what each answer cost."""
 
-    def __init__(self, store: Store | None, *, per_user_per_minute: int, daily_token_budget: int) -> None:
+    def __init__(self, store: Store, *, per_user_per_minute: int, daily_token_budget: int) -> None:
         self.store = store
         self.per_user_per_minute = per_user_per_minute
         self.daily_token_budget = daily_token_budget
@@ -33,8 +33,6 @@ class LlmLimits:
     async def refusal(self, user_id: str) -> str | None:
         """Why this user can't have a Claude answer right now, or None. Without Redis nothing can be counted
         across processes, so Claude is not used (the offline answer still is)."""
-        if self.store is None:
-            return "usage can't be counted without Redis"
         try:
             if await self.store.read_counter("llm-tokens", _today()) >= self.daily_token_budget:
                 return "today's Claude budget is used up"
@@ -46,7 +44,7 @@ class LlmLimits:
         return None
 
     async def record(self, feature: str, model: str, usage: Usage) -> None:
-        if self.store is None or usage.requests == 0:
+        if usage.requests == 0:
             return
         day = _today()
         try:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from bot.config import Settings, redacted_url
-from bot.embedded_redis import EmbeddedRedis, EmbeddedRedisError
-from bot.store import Store, StoreUnavailable, connect_redis
+from bot.store.embedded import EmbeddedRedis, EmbeddedRedisError
+from bot.store.redis_store import Store, StoreUnavailable, connect_redis
+from bot.store.unavailable import UnavailableStore
 
 logger = logging.getLogger(__name__)
 
@@ -62,3 +63,12 @@ async def _leave(embedded: EmbeddedRedis) -> None:
         await asyncio.to_thread(embedded.stop)
     except EmbeddedRedisError as error:
         logger.warning("Could not stop the embedded Redis: %s", error)
+
+
+async def enter_store(settings: Settings, stack: AsyncExitStack, *, require_reachable: bool = True) -> Store:
+    """The store, open until ``stack`` closes; if Redis can't be had at all, an ``UnavailableStore`` whose every
+    operation raises ``StoreUnavailable`` with the reason, so callers never handle a missing store separately."""
+    try:
+        return await stack.enter_async_context(open_store(settings, require_reachable=require_reachable))
+    except StoreUnavailable as error:
+        return UnavailableStore(str(error), prefix=settings.hirebot_key_prefix)

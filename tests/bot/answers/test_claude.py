@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from anthropic import AsyncAnthropic
 
-from bot.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn
+from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn
 from knowledge.pay import PayCalculator
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI, Reply
 

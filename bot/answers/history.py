@@ -1,7 +1,7 @@
-"""Answering inside a conversation: read the last turns, answer, remember both sides.
+"""Conversation history: the last turns of a conversation, read before an answer and written after it.
 
-History is a convenience, not a requirement: when the store is missing or fails, the question is still
-answered (without context) and the problem is logged once per outage, not once per message.
+History is a convenience, not a requirement: when the store fails, the question is still answered (without
+context) and the problem is logged once per outage, not once per message.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import logging
 
 from pydantic import ValidationError
 
-from bot.store import Store, StoreUnavailable, Turn
-from knowledge.engine import AnswerEngine
+from bot.store.redis_store import Store, StoreUnavailable, Turn
 from knowledge.query import Query
 
 logger = logging.getLogger(__name__)
@@ -31,18 +30,15 @@ def last_query(turns: list[Turn]) -> Query | None:
     return None
 
 
-class Conversations:
-    """History for the answer paths (CLI and Slack): one engine, an optional store."""
+class History:
+    """Turns per conversation key, for every answer path (CLI and Slack)."""
 
-    def __init__(self, engine: AnswerEngine, store: Store | None) -> None:
-        self.engine = engine
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self.history_lost = store is None
-        self._warned = False
+        self.lost = not store.available
+        self._warned = self.lost  # whoever built the stand-in has already said why
 
-    async def history(self, conversation: str) -> list[Turn]:
-        if self.store is None:
-            return []
+    async def recent(self, conversation: str) -> list[Turn]:
         try:
             turns = await self.store.recent_turns(conversation, CONTEXT_TURNS)
         except StoreUnavailable as error:
@@ -52,8 +48,6 @@ class Conversations:
         return turns
 
     async def remember(self, conversation: str, question: str, reply: str, query: Query) -> None:
-        if self.store is None:
-            return
         turns = (
             Turn(role="user", text=question),
             Turn(role="assistant", text=reply, data={"query": query.model_dump(mode="json")}),
@@ -64,14 +58,13 @@ class Conversations:
             self._degrade(error)
 
     async def reset(self, conversation: str) -> None:
-        if self.store is not None:
-            try:
-                await self.store.clear_history(conversation)
-            except StoreUnavailable as error:
-                self._degrade(error)
+        try:
+            await self.store.clear_history(conversation)
+        except StoreUnavailable as error:
+            self._degrade(error)
 
     def _degrade(self, error: StoreUnavailable) -> None:
-        self.history_lost = True
+        self.lost = True
         if not self._warned:
             self._warned = True
             logger.warning("%s; answering without conversation history", error)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from handlers.scorecard_payloads import (
+from blocks.scorecard_form import (
     MAX_TYPED,
     ScorecardMetadata,
     draft_from_state,

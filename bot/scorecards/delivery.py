@@ -13,8 +13,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks.common import Card
 from blocks.scorecard_cards import channel_summary_card, summary_card
 from bot.config import Settings
-from bot.store import StoreUnavailable
-from handlers.scorecard_records import ScorecardRecords, SummaryPost
+from bot.store.redis_store import StoreUnavailable
+from bot.store.scorecards import ScorecardRecords, SummaryPost
 from knowledge.debrief import Submission
 from knowledge.leaning import Assessment
 from knowledge.scorecards import Scorecard

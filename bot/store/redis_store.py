@@ -89,6 +89,8 @@ def connect_redis(url: str) -> redis.asyncio.Redis:
 class Store:
     """hirebot's data in one Redis database, every key under ``prefix``; see the module docstring for the layout."""
 
+    available = True  # False only for ``bot.store.unavailable.UnavailableStore``
+
     def __init__(self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX) -> None:
         self.redis = redis
         self.prefix = prefix

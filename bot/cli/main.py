@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from bot.config import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from bot.answers import AnswerService, Reply
-    from bot.store import Store
+    from bot.answers.service import AnswerService, Reply
+    from bot.store.redis_store import Store
 
 logger = logging.getLogger("hirebot")
 
@@ -103,8 +103,8 @@ def _slack_configured(settings: Settings) -> bool:
 
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
     """Serve Slack; bare ``hirebot`` prefers Socket Mode when an app token is set."""
-    from bot.app import MissingCredentials
-    from bot.logs import configure_logging
+    from bot.ops.logs import configure_logging
+    from bot.runtime import MissingCredentials
 
     configure_logging()
     socket_mode = args.command == "socket" or (args.command is None and settings.slack_app_token is not None)
@@ -126,7 +126,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
 def run_try(command_text: str, *, as_json: bool) -> int:
     """The /hire handler's card without Slack: rendered for the terminal, or as the exact payload."""
     from blocks.router import hire_reply
-    from bot.terminal import render_blocks
+    from bot.cli.terminal import render_blocks
     from knowledge.engine import AnswerEngine
 
     text = command_text.strip()
@@ -145,16 +145,15 @@ def run_try(command_text: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-async def _open_store(settings: Settings, stack: AsyncExitStack) -> Store | None:
-    """The store, or None (with one line on stderr) if it can't be had: answers then come without history."""
-    from bot.storage import open_store
-    from bot.store import StoreUnavailable
+async def _open_store(settings: Settings, stack: AsyncExitStack) -> Store:
+    """The store; if it can't be had, one line on stderr and the stand-in (answers then come without history)."""
+    from bot.store.opening import enter_store
+    from bot.store.unavailable import UnavailableStore
 
-    try:
-        return await stack.enter_async_context(open_store(settings))
-    except StoreUnavailable as error:
-        print(f"hirebot: {error}; answering without history.", file=sys.stderr)
-        return None
+    store = await enter_store(settings, stack)
+    if isinstance(store, UnavailableStore):
+        print(f"hirebot: {store.reason}; answering without history.", file=sys.stderr)
+    return store
 
 
 async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerService:
@@ -164,7 +163,7 @@ async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerServ
     store = await _open_store(settings, stack)
     anthropic = None
     if settings.anthropic_api_key is not None:
-        from bot.claude import build_anthropic_client
+        from bot.answers.claude import build_anthropic_client
 
         base_url = str(settings.anthropic_base_url) if settings.anthropic_base_url else None
         anthropic = build_anthropic_client(settings.anthropic_api_key.get_secret_value(), base_url)
@@ -201,7 +200,7 @@ async def run_ask(settings: Settings, question: str, conversation: str, *, as_js
     async with AsyncExitStack() as stack:
         answers = await _open_answers(settings, stack)
         reply = await answers.reply(f"cli:{conversation}", question, user_id="cli", feature="cli", keep=False)
-        history = not answers.conversations.history_lost
+        history = not answers.history.lost
         print(answer_json(question, reply, history) if as_json else _reply_text(reply))
     return EXIT_OK
 
@@ -229,7 +228,7 @@ def run_chat(settings: Settings, conversation: str | None) -> int:
                 if question in ("/quit", "/exit"):
                     break
                 if question == "/reset":
-                    runner.run(answers.conversations.reset(key))
+                    runner.run(answers.history.reset(key))
                     print("hirebot> Forgotten. Start a new question.")
                     continue
                 if question == "/help":
@@ -248,16 +247,17 @@ async def run_report(settings: Settings, report: str, limit: int) -> int:
     """``hirebot stats`` and ``hirebot feedback``: read from the same Redis the bot writes to."""
     async with AsyncExitStack() as stack:
         store = await _open_store(settings, stack)
-        if store is None:
+        if not store.available:
             return EXIT_FAILED
         if report == "stats":
-            from bot.llm_usage import usage_rows, usage_table
+            from bot.answers.usage import usage_rows, usage_table
 
             print(usage_table(await usage_rows(store)))
             return EXIT_OK
-        from handlers.feedback import unhelpful_answers
+        from bot.store.answers import AnswerRecords
+        from bot.store.feedback import FeedbackRecords
 
-        votes = await unhelpful_answers(store, limit)
+        votes = await FeedbackRecords(store, AnswerRecords(store)).unhelpful(limit)
         if not votes:
             print("No answers have been marked not helpful.")
         for vote in votes:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from bot.embedded_redis import EmbeddedRedis
-from bot.store import HISTORY_MAX_TURNS, HISTORY_TTL, Store, StoreUnavailable, Turn, connect_redis
+from bot.store.embedded import EmbeddedRedis
+from bot.store.redis_store import HISTORY_MAX_TURNS, HISTORY_TTL, Store, StoreUnavailable, Turn, connect_redis
 
 
 def free_tcp_port() -> int:

@@ -1,0 +1,98 @@
+"""Scorecards kept in hirebot's document store (``bot.store.redis_store.Store``).
+
+Documents (kind / doc_id) and the indexes that list them, newest first::
+
+    scorecard/{candidate key}/{interviewer}/{interview}  a Scorecard    candidate:{key}, interviewer:{user}
+    candidate/{candidate key}                            CandidateEntry recent
+    scorecard-post/{scorecard id}                        SummaryPost: where its summary card was posted
+
+Ids are deterministic: a scorecard resubmitted by the same interviewer for the same candidate and interview
+overwrites the first. Scorecards are kept. Every method lets ``StoreUnavailable`` through: callers decide what
+the person is told.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Final
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from bot.store.documents import parse_document, parse_documents
+from bot.store.redis_store import Store
+from knowledge.scorecards import Scorecard
+
+SCORECARD: Final = "scorecard"
+CANDIDATE: Final = "candidate"
+SUMMARY_POST: Final = "scorecard-post"
+RECENT: Final = "recent"
+MAX_SCORECARDS_PER_CANDIDATE: Final = 200
+
+
+class CandidateEntry(BaseModel):
+    """A candidate someone has written a scorecard for, with the name as last typed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    candidate: str
+    candidate_key: str
+    last_submitted_at: AwareDatetime
+
+
+class SummaryPost(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    channel: str
+    ts: str
+
+
+class ScorecardRecords:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def save(self, scorecard: Scorecard) -> bool:
+        """Save ``scorecard``, replacing one with the same id; whether it replaced one.
+
+        The candidate entry is written first, so that a failure between the two writes leaves nothing that
+        claims the scorecard was saved: the scorecard itself is the last write.
+        """
+        existed = await self.store.get_document(SCORECARD, scorecard.id) is not None
+        entry = CandidateEntry(
+            candidate=scorecard.candidate,
+            candidate_key=scorecard.candidate_key,
+            last_submitted_at=scorecard.submitted_at,
+        )
+        await self.store.put_document(CANDIDATE, scorecard.candidate_key, entry, indexes=[RECENT])
+        await self.store.put_document(
+            SCORECARD,
+            scorecard.id,
+            scorecard,
+            indexes=[f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}"],
+        )
+        return existed
+
+    async def get(self, scorecard_id: str) -> Scorecard | None:
+        document = await self.store.get_document(SCORECARD, scorecard_id)
+        return parse_document(Scorecard, document, SCORECARD)
+
+    async def for_candidate(self, key: str) -> list[Scorecard]:
+        """Every scorecard for the candidate, newest first."""
+        ids = await self.store.index_members(SCORECARD, f"candidate:{key}", limit=MAX_SCORECARDS_PER_CANDIDATE)
+        return parse_documents(Scorecard, await self.store.get_documents(SCORECARD, ids), SCORECARD)
+
+    async def by_interviewer(self, interviewer: str, limit: int) -> list[Scorecard]:
+        ids = await self.store.index_members(SCORECARD, f"interviewer:{interviewer}", limit=limit)
+        return parse_documents(Scorecard, await self.store.get_documents(SCORECARD, ids), SCORECARD)
+
+    async def recent_candidates(self, since: datetime, limit: int) -> list[CandidateEntry]:
+        """Candidates with a scorecard submitted since ``since``, most recent first."""
+        keys = await self.store.index_members(CANDIDATE, RECENT, limit=limit)
+        entries = parse_documents(CandidateEntry, await self.store.get_documents(CANDIDATE, keys), CANDIDATE)
+        return [entry for entry in entries if entry.last_submitted_at >= since]
+
+    async def summary_post(self, scorecard_id: str) -> SummaryPost | None:
+        document = await self.store.get_document(SUMMARY_POST, scorecard_id)
+        return parse_document(SummaryPost, document, SUMMARY_POST)
+
+    async def remember_summary_post(self, scorecard_id: str, post: SummaryPost) -> None:
+        await self.store.put_document(SUMMARY_POST, scorecard_id, post)

@@ -14,12 +14,19 @@ from collections.abc import AsyncIterator, Iterator
 from uuid import uuid4
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.store.embedded import EmbeddedRedis
 from bot.store.redis_store import Store, connect_redis
 
 # Read before the autouse fixture below scrubs the environment.
 EXTERNAL_REDIS_URL = os.environ.get("REDIS_URL") or None
+
+# In CI every Hypothesis test runs the same examples each time (derandomized, no example database), so a CI run
+# can only fail on an example a developer can reproduce by running the suite with CI=true.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 SCRUBBED_PREFIXES = ("SLACK_", "ANTHROPIC_", "HIREBOT_", "REDIS_", "HIRING_", "PORT")
 

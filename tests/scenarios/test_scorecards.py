@@ -34,6 +34,7 @@ from tests.scenarios.scorecard_steps import (
     command,
     form_state,
     initial,
+    latest_view,
     open_form,
     shortcut,
     submit,
@@ -137,8 +138,10 @@ async def test_resubmitting_replaces_the_scorecard_and_its_summary(hirebot: Hire
 
 async def test_opening_the_form_again_says_saving_would_replace(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
     await submit_scorecard(hirebot, slack)
-    view = await open_form(hirebot, slack, "scorecard ada  LOVELACE")
-    assert "You've already submitted for Ada Lovelace (technical deep dive)" in shown(view)
+    updates = len(slack.calls_to("views.update"))
+    opened = await open_form(hirebot, slack, "scorecard ada  LOVELACE")
+    await slack.wait_for("views.update", updates + 1)  # the notice comes in an update, after the form opened
+    assert "You've already submitted for Ada Lovelace (technical deep dive)" in shown(latest_view(slack, opened["id"]))
 
 
 @pytest.mark.parametrize(

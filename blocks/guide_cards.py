@@ -13,15 +13,15 @@ from knowledge.guide import GUIDE
 from knowledge.models import Audience, Guide, Role, Section
 from knowledge.pay import Location, PayCalculator, PayQuote
 
-Choice = Literal["foundation", "moat", "unsure"]
-CHOICES: dict[Choice, str] = {
+AiVsMlChoice = Literal["foundation", "moat", "unsure"]
+CHOICES: dict[AiVsMlChoice, str] = {
     "foundation": "We build on foundation models",
     "moat": "Our model is our moat",
     "unsure": "Not sure yet",
 }
 
 
-def parse_choice(value: str) -> Choice | None:
+def parse_choice(value: str) -> AiVsMlChoice | None:
     for choice in CHOICES:
         if value == choice:
             return choice
@@ -71,7 +71,7 @@ def _budget_line(quote: PayQuote) -> str:
     return f"*{quote.band.title}*: {quote.range_text} base + cash bonus (US)"
 
 
-def recommendation_card(choice: Choice, calculator: PayCalculator, guide: Guide = GUIDE) -> Card:
+def recommendation_card(choice: AiVsMlChoice, calculator: PayCalculator, guide: Guide = GUIDE) -> Card:
     founder, contract, hire = guide.plays
     us = Location.us()
     if choice == "foundation":

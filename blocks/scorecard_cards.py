@@ -18,7 +18,7 @@ from blocks.common import Card, bullets, context, escape, fields, header, markdo
 from blocks.scorecard_values import FillScorecard, ScorecardRef
 from knowledge.debrief import Submission
 from knowledge.leaning import Assessment, Leaning
-from knowledge.rubric import HIGHEST_SCORE, SCORECARD_ROLES, choice_label, competencies_for, competency, role_title
+from knowledge.rubric import HIGHEST_SCORE, choice_label, competency
 from knowledge.scorecards import Scorecard
 
 LEANING_EMOJI: Final = {
@@ -159,28 +159,3 @@ def reminder_card(requester: str, interviewer: str, candidate: str, reminder: st
 
 def unavailable_card(message: str) -> Card:
     return Card([markdown(f":warning: {escape(message)}")], message)
-
-
-SLACK_ONLY: Final = frozenset({"scorecard", "debrief", "remind"})
-
-
-def slack_only_card(subcommand: str) -> Card:
-    """What ``hirebot try`` shows for a subcommand that needs Slack (a form, the store, a DM)."""
-    rubric = "\n".join(
-        f"\u2022 *{role_title(role)}*: " + ", ".join(c.name.lower() for c in competencies_for(role))
-        for role in SCORECARD_ROLES
-    )
-    what = {
-        "scorecard": "opens the interview scorecard, a form that rates the role's competencies from 1 to 4:\n"
-        f"{rubric}\nplus the guide's red flags, seniority signals and questions, a recommendation and notes.",
-        "debrief": "shows every scorecard for a candidate together: averages, the recommendation split, shared "
-        "red flags and disagreements. Blind until you've submitted your own.",
-        "remind": "schedules a DM asking an interviewer to fill their scorecard, in your time zone "
-        "(`in 45m`, `at 16:00`, `tomorrow 10:00`).",
-    }[subcommand]
-    blocks: list[Block] = [
-        header(f"/hire {subcommand}"),
-        markdown(f"In Slack, `/hire {subcommand}` {what}"),
-        context("This needs Slack: run it there. `hirebot try` only draws cards."),
-    ]
-    return Card(blocks, f"/hire {subcommand} works in Slack")

@@ -15,6 +15,8 @@ from bot.answers.history import History
 from bot.answers.service import AnswerService
 from bot.answers.usage import LlmLimits
 from bot.config import Settings
+from bot.hire.registry import CardContext
+from bot.hire.router import render_answer
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
 from bot.store.answers import AnswerRecords
@@ -38,6 +40,7 @@ class Deps:
     reminder_records: ReminderRecords
     feedback_records: FeedbackRecords
     answers: AnswerService
+    cards: CardContext
     metrics: Metrics = field(default_factory=Metrics)
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     recent_events: RecentIds = field(default_factory=RecentIds)
@@ -70,5 +73,6 @@ class Deps:
             reminder_records=ReminderRecords(store),
             feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
+            cards=CardContext(answer=engine.answer, render=render_answer, calculator=engine.calculator),
             metrics=metrics,
         )

@@ -13,8 +13,8 @@ from blocks import ids
 from blocks.common import Card, context, escape
 from blocks.guide_cards import parse_choice, recommendation_card
 from blocks.payloads import parse_click
-from blocks.router import hire_reply
 from bot.deps import Deps
+from bot.hire.router import hire_reply
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +40,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await respond(response_type="ephemeral", replace_original=False, text=DAMAGED)
             return
         try:
-            reply = hire_reply(click.value, deps.engine)
-            if reply.subcommand == "help":
+            reply = hire_reply(click.value, deps.cards)
+            if reply.name == "help" or reply.subcommand.needs_slack:
                 await respond(response_type="ephemeral", replace_original=False, text=DAMAGED)
                 return
             card = shared_card(reply.card, click.user.id, click.value)

@@ -5,14 +5,14 @@ instead of to the pure card router."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from typing import Any
 
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.common import unescape
-from blocks.router import ALIASES
 from bot.deps import Deps
+from bot.hire.registry import SLACK_ONLY, subcommand_named
 from bot.scorecards.delivery import SORRY
 from handlers.debrief import run_debrief
 from handlers.reminders import run_remind
@@ -20,14 +20,12 @@ from handlers.scorecards import COULD_NOT_OPEN, open_scorecard
 
 logger = logging.getLogger(__name__)
 
-SUBCOMMANDS: Final = frozenset({"scorecard", "debrief", "remind"})
-
 
 def subcommand_of(text: str) -> str | None:
     """``"scorecard"`` for ``"Scorecard Ada Lovelace"``; None for anything the card router answers."""
     word = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    subcommand = ALIASES.get(word)
-    return subcommand if subcommand in SUBCOMMANDS else None
+    subcommand = subcommand_named(word)
+    return subcommand.name if subcommand is not None and subcommand.name in SLACK_ONLY else None
 
 
 async def run(text: str, *, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond, deps: Deps) -> None:

@@ -125,8 +125,8 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
 
 def run_try(command_text: str, *, as_json: bool) -> int:
     """The /hire handler's card without Slack: rendered for the terminal, or as the exact payload."""
-    from blocks.router import hire_reply
     from bot.cli.terminal import render_blocks
+    from bot.hire.router import hire_reply, offline_context
     from knowledge.engine import AnswerEngine
 
     text = command_text.strip()
@@ -136,7 +136,7 @@ def run_try(command_text: str, *, as_json: bool) -> int:
             print(f"hirebot: only /hire exists, not {first}", file=sys.stderr)
             return EXIT_USAGE
         text = rest
-    payload = hire_reply(text, AnswerEngine()).card.payload()
+    payload = hire_reply(text, offline_context(AnswerEngine())).card.payload()
     payload["response_type"] = "ephemeral"
     if as_json:
         print(json.dumps(payload, indent=2, ensure_ascii=False))

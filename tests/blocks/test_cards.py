@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from blocks.answer_card import answer_card
 from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, split_text
 from blocks.guide_cards import CHOICES, recommendation_card
-from blocks.help_card import SUBCOMMANDS, help_card
+from blocks.help_card import help_card
 from blocks.pay_cards import pay_card, pay_table_card
-from blocks.router import hire_reply
+from bot.hire.registry import LISTED
+from bot.hire.router import hire_reply, offline_context
 from knowledge.engine import AnswerEngine
 from knowledge.evaluation import load_cases
 from knowledge.guide import GUIDE
@@ -27,6 +28,7 @@ from tests.fakes.block_checks import check_message_blocks, shown
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 ENGINE = AnswerEngine()
+CARDS = offline_context(ENGINE)
 PLACES = [
     Location.us(),
     Location(place=Place.HIGH_COST, label="New York"),
@@ -46,12 +48,12 @@ def valid(card: Card) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "text",
-    [example.removeprefix("/hire ") for _, _, example in SUBCOMMANDS]
+    [subcommand.example.removeprefix("/hire ") for subcommand in LISTED]
     + ["questions", "questions ml", "pay", "pay staff ml nyc", "pay london senior ai", "pay junior engineer remote"],
 )
 def test_every_subcommand_card_is_valid(text: str) -> None:
-    reply = hire_reply(text, ENGINE)
-    assert reply.subcommand == text.split()[0]
+    reply = hire_reply(text, CARDS)
+    assert reply.name == text.split()[0]
     valid(reply.card)
 
 
@@ -98,7 +100,7 @@ def test_a_very_long_answer_is_split_across_sections() -> None:
 @given(st.text(max_size=5000))
 @settings(max_examples=150, deadline=None)
 def test_any_hire_text_yields_a_valid_card_without_live_markup(text: str) -> None:
-    payload = valid(hire_reply(text, ENGINE).card)
+    payload = valid(hire_reply(text, CARDS).card)
     rendered = shown(payload["blocks"]) + payload["text"]
     for forbidden in ("<!channel", "<!here", "<!everyone", "<http", "<@", "<#"):
         assert forbidden not in rendered
@@ -109,7 +111,7 @@ def test_escape_neutralises_slack_markup() -> None:
 
 
 def test_help_card_suggestion_is_escaped() -> None:
-    payload = valid(help_card(suggestion="pay <!here>"))
+    payload = valid(help_card(LISTED, suggestion="pay <!here>"))
     assert "<!here>" not in shown(payload["blocks"]) + payload["text"]
 
 
@@ -125,7 +127,7 @@ SNAPSHOT_COMMANDS = {
 
 @pytest.mark.parametrize("name", list(SNAPSHOT_COMMANDS))
 def test_card_snapshots(name: str) -> None:
-    payload = hire_reply(SNAPSHOT_COMMANDS[name], ENGINE).card.payload()
+    payload = hire_reply(SNAPSHOT_COMMANDS[name], CARDS).card.payload()
     path = SNAPSHOTS / f"{name}.json"
     rendered = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":

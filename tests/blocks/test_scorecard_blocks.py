@@ -15,7 +15,6 @@ from blocks import ids
 from blocks.common import Card
 from blocks.debrief_cards import debrief_card, no_scorecards_card
 from blocks.home import answer_modal, home_view, question_modal
-from blocks.router import hire_reply
 from blocks.scorecard_cards import (
     blind_scorecard_card,
     channel_summary_card,
@@ -24,6 +23,7 @@ from blocks.scorecard_cards import (
 )
 from blocks.scorecard_modal import field_block, loading_modal, scorecard_modal
 from blocks.scorecard_values import FillScorecard, ScorecardRef
+from bot.hire.router import hire_reply, offline_context
 from knowledge.debrief import Submission, build_debrief, debrief_for
 from knowledge.engine import AnswerEngine
 from knowledge.leaning import assess
@@ -262,20 +262,22 @@ def test_the_home_view_without_the_store() -> None:
 
 def test_the_question_modal_and_its_answer() -> None:
     valid_view(question_modal())
-    answer = hire_reply("ask senior ml engineer in sf?", AnswerEngine()).card
+    answer = hire_reply("ask senior ml engineer in sf?", offline_context(AnswerEngine())).card
     valid_view(answer_modal("senior ml <@U1>?", answer.blocks))
 
 
 @pytest.mark.parametrize("subcommand", ["scorecard", "debrief", "remind"])
 def test_hirebot_try_explains_the_slack_only_subcommands(subcommand: str) -> None:
-    reply = hire_reply(f"{subcommand} Ada <!here>", AnswerEngine())
-    assert reply.subcommand == subcommand
+    reply = hire_reply(f"{subcommand} Ada <!here>", offline_context(AnswerEngine()))
+    assert reply.name == subcommand
     text = shown(valid_card(reply.card)["blocks"])
     assert f"/hire {subcommand}" in text and "<!here>" not in text
 
 
 def test_near_misses_suggest_the_scorecard_subcommands() -> None:
-    assert "Did you mean `/hire scorecard`?" in shown(hire_reply("scorecrd Ada", AnswerEngine()).card.payload())
+    assert "Did you mean `/hire scorecard`?" in shown(
+        hire_reply("scorecrd Ada", offline_context(AnswerEngine())).card.payload()
+    )
 
 
 SNAPSHOT_CARDS = {

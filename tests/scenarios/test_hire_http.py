@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from blocks import ids
-from blocks.help_card import SUBCOMMANDS
+from bot.hire.registry import LISTED
 from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.signing import block_actions_body, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -92,7 +92,7 @@ async def test_empty_unknown_or_odd_text_gets_the_help_card(
     hirebot: HirebotServer, slack: FakeSlackAPI, text: str
 ) -> None:
     reply = await hire(hirebot, slack, text)
-    for name, _, _ in SUBCOMMANDS:
+    for name in (subcommand.name for subcommand in LISTED):
         assert f"/hire {name}" in all_text(reply)
 
 

@@ -1,30 +1,28 @@
-"""A free-text answer from the engine as a card: the text in sections, then its sources."""
+"""An engine answer as a card, on every surface (``/hire ask``, ``/hire pay ...``, the App Home modal and the
+conversational reply): the pay card when the calculator answered, otherwise the lead in bold, the body and
+the sources. Rendered from the answer's fields; nothing is read back out of text."""
 
 from __future__ import annotations
 
 from slack_sdk.models.blocks import Block
 
 from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, markdown_sections, share_actions, source_context
+from blocks.pay_cards import pay_card
 from knowledge.query import Answer
 
-SOURCE_PREFIXES = ("Source: ", "Sources: ")
+
+def answer_sections(answer: Answer) -> list[Block]:
+    """The lead in bold, then the body, split into as many sections as Slack's text limit needs."""
+    lead, body = escape(answer.lead), escape("\n".join(answer.body))
+    return list(markdown_sections(f"*{lead}*" + (f"\n{body}" if body else "")))
 
 
-def answer_body(answer: Answer) -> str:
-    """The answer text without its trailing source line, which the card shows as context instead."""
-    lines = answer.text.splitlines()
-    if lines and lines[-1].startswith(SOURCE_PREFIXES):
-        lines = lines[:-1]
-    return "\n".join(lines)
-
-
-def answer_card(answer: Answer, share_value: str | None = None) -> Card:
-    body = escape(answer_body(answer))
-    lead, _, rest = body.partition("\n")
-    sections = markdown_sections(f"*{lead}*" + (f"\n{rest}" if rest else ""))
-    tail: list[Block] = []
-    if answer.sources:
-        tail.append(source_context(answer.sources))
+def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = True) -> Card:
+    """The one place that decides pay card or text card. ``cite=False`` leaves the sources to the caller
+    (the conversational reply puts them after its note)."""
+    if answer.quotes_pay:
+        return pay_card(answer.pay, share_value, cite=cite)
+    tail: list[Block] = [source_context(answer.sources)] if cite and answer.sources else []
     tail += share_actions(share_value)
-    blocks: list[Block] = [*sections[: MESSAGE_BLOCK_LIMIT - len(tail)], *tail]
-    return Card(blocks, lead)
+    sections = answer_sections(answer)
+    return Card([*sections[: MESSAGE_BLOCK_LIMIT - len(tail)], *tail], escape(answer.lead))

@@ -8,6 +8,7 @@ import re
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, PlainTextObject
 
 from blocks import ids
+from blocks.answer_card import answer_card
 from blocks.common import (
     BUTTON_VALUE_LIMIT,
     MESSAGE_BLOCK_LIMIT,
@@ -18,14 +19,13 @@ from blocks.common import (
     markdown_sections,
     source_context,
 )
-from blocks.pay_cards import pay_card
-from knowledge.models import Section
-from knowledge.pay import PayResult
+from knowledge.query import Answer
 
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]{1,500})\)")
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
-SOURCE_LINE = re.compile(r"\n*\s*_?Sources?:\s*_?(.+?)_?\s*$", re.IGNORECASE)
+# The model is told to end with "Source:" and a section (knowledge/briefing.py); the reply leaves that line out.
+MODEL_CITATION = re.compile(r"\n*\s*_?Sources?:\s*_?(.+?)_?\s*$", re.IGNORECASE)
 
 THINKING = "Looking that up in the hiring guide\u2026"
 
@@ -68,31 +68,31 @@ def feedback_actions(answer_id: str) -> ActionsBlock:
 
 
 def reply_cards(
-    text: str,
-    *,
-    sources: tuple[Section, ...],
-    answer_id: str,
-    note: str | None = None,
-    pay_results: tuple[PayResult, ...] = (),
+    answer: Answer, *, answer_id: str, note: str | None = None, model_text: str | None = None
 ) -> list[Card]:
-    """The answer as one or more messages (a very long answer continues in a second message); the last
-    one carries the sources, the note and the feedback buttons."""
+    """The reply as one or more messages (a very long answer continues in a second message); the last one
+    carries the note, the sources and the feedback buttons.
+
+    Without ``model_text`` the guide's own answer is shown as ``answer_card`` renders it everywhere else. With
+    it (Claude answered) the model's text is shown, sanitized and without its closing citation; the offline
+    answer's sources are not shown, because the model may have drawn on other sections."""
     tail: list[Block] = []
     if note:
         tail.append(context(f":information_source: {escape(note)}"))
-    if sources:
-        tail.append(source_context(sources))
+    if model_text is None:
+        card = answer_card(answer, cite=False)
+        body, fallback = card.blocks, card.text
+        if answer.sources:
+            tail.append(source_context(answer.sources))
+    else:
+        citation = MODEL_CITATION.search(model_text)
+        shown = model_text[: citation.start()] if citation else model_text
+        body, fallback = list(markdown_sections(sanitize_model_text(shown))), shown[:200]
     tail.append(feedback_actions(answer_id))
-    if pay_results:
-        card = pay_card(pay_results, None, cite=False)
-        return [Card([*card.blocks, *tail], card.text)]
-    match = SOURCE_LINE.search(text)
-    body_text = text[: match.start()] if match else text
-    sections: list[Block] = list(markdown_sections(sanitize_model_text(body_text)))
     room = MESSAGE_BLOCK_LIMIT - len(tail)
-    cards = [Card(sections[start : start + room], body_text[:200]) for start in range(0, len(sections), room)]
+    cards = [Card(body[start : start + room], fallback) for start in range(0, len(body), room)]
     if not cards:
-        cards = [Card([], body_text[:200] or "hirebot")]
+        cards = [Card([], fallback or "hirebot")]
     last = cards[-1]
     if len(last.blocks) + len(tail) > MESSAGE_BLOCK_LIMIT:
         cards.append(Card(tail, last.text))

@@ -14,13 +14,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import ids
 from blocks.answer_card import answer_card
 from blocks.home import MAX_LISTED, QUESTION_MAX, answer_modal, home_view, question_modal
-from blocks.pay_cards import pay_card
 from blocks.payloads import SLACK_USER_ID
 from blocks.scorecard_form import parse_button_press, parse_view_payload, question_from_state
 from bot.deps import Deps
 from bot.store.redis_store import StoreUnavailable
 from knowledge.debrief import BlindDebrief, Debrief, debrief_for
-from knowledge.understanding import Topic
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +63,7 @@ async def publish_home(client: AsyncWebClient, deps: Deps, user: str, *, notice:
 
 
 def _answer_blocks(question: str, deps: Deps) -> list[Block]:
-    answer = deps.engine.answer(question)
-    if answer.topic is Topic.PAY and answer.pay:
-        return pay_card(answer.pay, None).blocks
-    return answer_card(answer).blocks
+    return answer_card(deps.answers.card_answer(question)).blocks
 
 
 def register(app: AsyncApp, deps: Deps) -> None:

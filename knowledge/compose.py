@@ -1,4 +1,5 @@
-"""Turns a resolved query into a short answer that leads with the point and cites its guide section."""
+"""Turns a resolved query into a short answer: a lead that makes the point, the body, and the guide sections
+it comes from, as fields (``Answer.text`` is the plain-text rendering)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,8 @@ def _bullets(lines: tuple[str, ...] | list[str]) -> str:
 
 
 def _finish(query: Query, lead: str, body: list[str], sources: tuple[Section, ...], **result: object) -> Answer:
-    cite = "Source" if len(sources) == 1 else "Sources"
-    parts = [lead, *(part for part in body if part)]
-    if sources:
-        parts.append(f"{cite}: {'; '.join(s.value for s in sources)}")
-    return Answer.model_validate({"text": "\n".join(parts), "query": query, "sources": sources, **result})
+    body_parts = tuple(part for part in body if part)
+    return Answer.model_validate({"lead": lead, "body": body_parts, "query": query, "sources": sources, **result})
 
 
 def _where(location: Location | None) -> str:

@@ -27,7 +27,7 @@ class GoldenTurn(BaseModel):
     ask: str = Field(min_length=1)
     expect: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
-    reject_lead: tuple[str, ...] = Field(default=(), description="must not be in the first line, the answer itself")
+    reject_lead: tuple[str, ...] = Field(default=(), description="must not be in the lead, the answer itself")
     topic: Topic | None = None
     covered: bool | None = None
 
@@ -69,16 +69,17 @@ def _squash(text: str) -> str:
 
 
 def check_turn(turn: GoldenTurn, answer: Answer, allowed_k: frozenset[int]) -> list[str]:
-    text = _squash(answer.text)
+    plain = answer.text
+    text = _squash(plain)
     failures = [f"missing {want!r}" for want in turn.expect if _squash(want) not in text]
     failures += [f"contains {unwanted!r}" for unwanted in turn.reject if _squash(unwanted) in text]
-    lead = _squash(answer.text.splitlines()[0])
+    lead = _squash(answer.lead)
     failures += [f"leads with {unwanted!r}" for unwanted in turn.reject_lead if _squash(unwanted) in lead]
     if turn.topic is not None and answer.topic is not turn.topic:
         failures.append(f"topic {answer.topic.value}, expected {turn.topic.value}")
     if turn.covered is not None and answer.covered is not turn.covered:
         failures.append(f"covered={answer.covered}, expected {turn.covered}")
-    failures += [f"invented figure {figure}" for figure in invented_figures(answer.text, allowed_k)]
+    failures += [f"invented figure {figure}" for figure in invented_figures(plain, allowed_k)]
     return failures
 
 

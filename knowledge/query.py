@@ -32,11 +32,13 @@ class KnowledgeItem(BaseModel):
 
 
 class Answer(BaseModel):
-    """The reply: plain text for people, plus the structured result and sources for cards and ``--json``."""
+    """The engine's reply as fields each surface renders: a lead that makes the point, the lines that back it
+    up, the pay results the calculator produced, and the guide sections it comes from."""
 
     model_config = ConfigDict(frozen=True)
 
-    text: str
+    lead: str
+    body: tuple[str, ...] = ()
     query: Query
     sources: tuple[Section, ...]
     pay: tuple[PayQuote | NotCovered, ...] = ()
@@ -53,3 +55,21 @@ class Answer(BaseModel):
         if not self.pay:
             return None
         return all(isinstance(result, PayQuote) for result in self.pay)
+
+    @property
+    def quotes_pay(self) -> bool:
+        """A pay question the calculator answered: shown as a pay card, and never worth asking a model about."""
+        return self.topic is Topic.PAY and bool(self.pay)
+
+    @property
+    def citation(self) -> str:
+        """``Source: ...`` or ``Sources: ...``; empty when the answer cites nothing."""
+        if not self.sources:
+            return ""
+        return ("Source" if len(self.sources) == 1 else "Sources") + ": " + "; ".join(s.value for s in self.sources)
+
+    @property
+    def text(self) -> str:
+        """The answer as plain text, for people reading a terminal and for a model reading history: the lead,
+        the body, then the citation."""
+        return "\n".join(part for part in (self.lead, *self.body, self.citation) if part)

@@ -1,5 +1,6 @@
-"""One answer path for DMs, mentions, the assistant pane and the CLI: history, then the offline engine,
-then Claude when it is configured, allowed and useful, falling back to the offline answer on any failure.
+"""One answer path for every surface. DMs, mentions, the assistant pane and the CLI get ``reply``: history,
+then the offline engine, then Claude when it is configured, allowed and useful, falling back to the offline
+answer on any failure. Surfaces that must answer inside Slack's acknowledgement get ``card_answer``.
 
 Every answer is also kept (30 days) so helpful / not helpful votes can be tied to the question and answer.
 """
@@ -19,7 +20,6 @@ from bot.store.answers import AnswerRecords
 from bot.store.redis_store import StoreUnavailable
 from knowledge.engine import AnswerEngine
 from knowledge.query import Answer
-from knowledge.understanding import Topic
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +28,18 @@ Engine = Literal["offline", "claude"]
 
 @dataclass(frozen=True)
 class Reply:
-    text: str
+    """The offline answer, always; the model's text when Claude answered instead; why not, when it didn't."""
+
     offline: Answer
     engine: Engine
     answer_id: str
     note: str | None = None
+    model_text: str | None = None
 
-
-def answered_with_certainty(answer: Answer) -> bool:
-    """Plain pay questions are the calculator's job; a model adds nothing but latency and risk."""
-    return answer.topic is Topic.PAY and bool(answer.pay)
+    @property
+    def text(self) -> str:
+        """What was said, as plain text (the terminal, history, the kept answer)."""
+        return self.model_text if self.model_text is not None else self.offline.text
 
 
 class AnswerService:
@@ -59,7 +61,14 @@ class AnswerService:
         self.metrics = metrics
 
     def needs_model(self, offline: Answer) -> bool:
-        return self.claude is not None and not answered_with_certainty(offline)
+        """Plain pay questions are the calculator's job; a model adds nothing but latency and risk."""
+        return self.claude is not None and not offline.quotes_pay
+
+    def card_answer(self, question: str) -> Answer:
+        """The guide's own answer, without history or a model: for surfaces that must answer inside Slack's
+        3-second acknowledgement (``/hire ask``, ``/hire pay ...``, the App Home question). Pure and fast, so
+        callers may cache the card they build from it."""
+        return self.engine.answer(question)
 
     async def reply(
         self,
@@ -74,7 +83,7 @@ class AnswerService:
         """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only)."""
         turns = await self.history.recent(conversation)
         offline = self.engine.answer(question, last_query(turns))
-        text = offline.text
+        model_text: str | None = None
         engine: Engine = "offline"
         note: str | None = None
         if self.needs_model(offline) and self.claude is not None:
@@ -90,7 +99,7 @@ class AnswerService:
                     if self.metrics is not None:
                         self.metrics.llm_failures.labels(reason=str(reason)).inc()
                 else:
-                    text, engine = claude_reply.text, "claude"
+                    model_text, engine = claude_reply.text, "claude"
                     if self.limits is not None:
                         await self.limits.record(feature, self.claude.model, claude_reply.usage)
                     if self.metrics is not None:
@@ -99,8 +108,8 @@ class AnswerService:
                                 self.metrics.llm_tokens.labels(kind=kind, feature=feature).inc(count)
         if self.metrics is not None:
             self.metrics.answers.labels(engine=engine, feature=feature).inc()
-        await self.history.remember(conversation, question, text, offline.query)
-        reply = Reply(text=text, offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note)
+        reply = Reply(offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note, model_text=model_text)
+        await self.history.remember(conversation, question, reply.text, offline.query)
         if keep:
             await self._keep(reply, question, user_id, feature)
         return reply

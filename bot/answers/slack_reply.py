@@ -14,8 +14,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks.common import Card
 from blocks.conversation_cards import partial_card, reply_cards, thinking_card
 from bot.answers.service import AnswerService, Reply
-from knowledge.pay import NotCovered, PayQuote
-from knowledge.understanding import Topic
 
 logger = logging.getLogger(__name__)
 
@@ -80,15 +78,7 @@ class SlackReplyWriter:
             await self._update(partial_card(text_so_far))
 
     async def finish(self, reply: Reply) -> None:
-        pay = tuple(r for r in reply.offline.pay if isinstance(r, PayQuote | NotCovered))
-        use_pay_card = reply.engine == "offline" and reply.offline.topic is Topic.PAY and bool(pay)
-        cards = reply_cards(
-            reply.text,
-            sources=reply.offline.sources if reply.engine == "offline" else (),
-            answer_id=reply.answer_id,
-            note=reply.note,
-            pay_results=pay if use_pay_card else (),
-        )
+        cards = reply_cards(reply.offline, answer_id=reply.answer_id, note=reply.note, model_text=reply.model_text)
         first, *rest = cards
         if self.placeholder_ts is not None:
             await self._update(first)

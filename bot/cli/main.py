@@ -172,6 +172,8 @@ async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerServ
 
 
 def answer_json(question: str, reply: Reply, history: bool) -> str:
+    """``text`` is what was said (the model's words when Claude answered); ``result`` is the guide's own answer
+    as fields."""
     answer = reply.offline
     payload = {
         "question": question,
@@ -180,6 +182,8 @@ def answer_json(question: str, reply: Reply, history: bool) -> str:
         "note": reply.note,
         "topic": answer.topic.value,
         "result": {
+            "lead": answer.lead,
+            "body": list(answer.body),
             "covered": answer.covered,
             "pay": [result.model_dump(mode="json") for result in answer.pay],
             "items": [item.model_dump(mode="json") for item in answer.items],

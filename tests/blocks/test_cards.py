@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blocks.answer_card import answer_card
 from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, split_text
 from blocks.guide_cards import CHOICES, recommendation_card
 from blocks.help_card import help_card
@@ -21,7 +20,6 @@ from blocks.pay_cards import pay_card, pay_table_card
 from bot.hire.registry import LISTED
 from bot.hire.router import hire_reply, offline_context
 from knowledge.engine import AnswerEngine
-from knowledge.evaluation import load_cases
 from knowledge.guide import GUIDE
 from knowledge.pay import Location, PayCalculator, PayRequest, Place
 from tests.fakes.block_checks import check_message_blocks, shown
@@ -82,12 +80,6 @@ def test_pay_table_lists_every_band() -> None:
     text = shown(valid(pay_table_card(PayCalculator()))["blocks"])
     for band in GUIDE.bands:
         assert f"${band.low_k}K to ${band.high_k}K" in text
-
-
-def test_answer_cards_for_the_whole_golden_set_are_valid() -> None:
-    for case in load_cases():
-        for turn in case.turns:
-            valid(answer_card(ENGINE.answer(turn.ask), share_value=f"ask {turn.ask}"))
 
 
 def test_a_very_long_answer_is_split_across_sections() -> None:

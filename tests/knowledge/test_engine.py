@@ -31,7 +31,8 @@ def converse(*questions: str) -> list[Answer]:
 
 
 def lead(answer: Answer) -> str:
-    return answer.text.splitlines()[0]
+    assert answer.text.splitlines()[0] == answer.lead  # the plain text opens with the lead
+    return answer.lead
 
 
 # ------------------------------------------------------------------ follow-ups
@@ -157,18 +158,22 @@ TOPIC_QUESTIONS: list[tuple[str, Topic, Section]] = [
 
 
 @pytest.mark.parametrize(("question", "topic", "section"), TOPIC_QUESTIONS)
-def test_answers_end_with_their_source(question: str, topic: Topic, section: Section) -> None:
+def test_answers_cite_their_source(question: str, topic: Topic, section: Section) -> None:
     answer = ENGINE.answer(question)
     assert answer.topic is topic
     assert section in answer.sources
+    assert answer.body
     label = "Source" if len(answer.sources) == 1 else "Sources"
-    assert answer.text.splitlines()[-1] == f"{label}: " + "; ".join(s.value for s in answer.sources)
+    assert answer.citation == f"{label}: " + "; ".join(s.value for s in answer.sources)
+    assert not any(answer.citation in part for part in (answer.lead, *answer.body))  # cited once, as a field
+    assert answer.text == "\n".join((answer.lead, *answer.body, answer.citation))
 
 
 def test_off_topic_answer_offers_help_and_cites_nothing() -> None:
     answer = ENGINE.answer("what's the weather like?")
     assert answer.topic is Topic.UNKNOWN
     assert answer.sources == ()
+    assert answer.citation == ""
     assert "Source" not in answer.text
     assert "$" not in answer.text
     assert "pay" in lead(answer)
@@ -266,7 +271,8 @@ def _check(answer: Answer) -> None:
     assert invented_figures(answer.text, ALLOWED_K) == []
     if answer.topic is not Topic.UNKNOWN:
         assert answer.sources
-        assert answer.text.splitlines()[-1].startswith(("Source: ", "Sources: "))
+        assert answer.text.endswith("\n" + answer.citation)
+    assert all(part.strip() for part in answer.body)
     for result in answer.pay:
         quotes = result.nearest if isinstance(result, NotCovered) else (result,)
         for quote in quotes:

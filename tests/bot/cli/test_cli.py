@@ -127,6 +127,8 @@ def test_ask_json_has_text_result_and_source() -> None:
     payload = json.loads(result.stdout)
     assert payload["topic"] == "pay"
     assert "$308K to $414K" in payload["text"]
+    assert "$308K to $414K" in payload["result"]["lead"]
+    assert payload["text"].startswith(payload["result"]["lead"])
     quote = payload["result"]["pay"][0]
     assert (quote["low_k"], quote["high_k"], quote["agentic_applied"]) == (308, 414, True)
     assert payload["result"]["covered"] is True

@@ -1,0 +1,66 @@
+"""The conversational reply: the offline answer as ``answer_card`` renders it, or the model's sanitized text,
+then any note, the sources and the feedback buttons."""
+
+from __future__ import annotations
+
+from blocks import ids
+from blocks.answer_card import answer_card
+from blocks.common import MESSAGE_BLOCK_LIMIT
+from blocks.conversation_cards import reply_cards, sanitize_model_text
+from knowledge.engine import AnswerEngine
+from tests.fakes.block_checks import check_message_blocks, shown
+
+ENGINE = AnswerEngine()
+ANSWER_ID = "0" * 32
+
+
+def test_an_offline_text_reply_is_the_answer_card_then_note_sources_and_feedback() -> None:
+    answer = ENGINE.answer("red flags in an ML portfolio")
+    [card] = reply_cards(answer, answer_id=ANSWER_ID, note="Claude took too long, so this is the guide's own answer.")
+    blocks = card.payload()["blocks"]
+    assert check_message_blocks(blocks) == []
+    body = answer_card(answer, cite=False).payload()["blocks"]
+    assert blocks[: len(body)] == body
+    note, sources, feedback = blocks[len(body) :]
+    assert "guide's own answer" in shown(note)
+    assert all(section.value in shown(sources) for section in answer.sources)
+    assert feedback["block_id"] == ids.FEEDBACK_BLOCK
+    assert "Source:" not in shown(blocks)
+
+
+def test_an_offline_pay_reply_is_the_pay_card_with_sources_and_feedback() -> None:
+    answer = ENGINE.answer("senior ML engineer in SF?")
+    [card] = reply_cards(answer, answer_id=ANSWER_ID)
+    blocks = card.payload()["blocks"]
+    assert blocks[0]["type"] == "header"
+    assert "$308K to $460K" in shown(blocks)
+    assert ids.SHARE_ACTION not in str(blocks)
+    assert shown(blocks).count("From the hiring guide") == 1
+    assert blocks[-1]["block_id"] == ids.FEEDBACK_BLOCK
+
+
+def test_a_model_reply_shows_its_text_without_its_citation_or_the_offline_sources() -> None:
+    answer = ENGINE.answer("what makes an AI engineer senior?")
+    text = "**Evals** first: see [the guide](https://example.com) <!channel>.\nSource: the guide"
+    [card] = reply_cards(answer, answer_id=ANSWER_ID, model_text=text)
+    blocks = card.payload()["blocks"]
+    assert check_message_blocks(blocks) == []
+    rendered = shown(blocks)
+    assert "*Evals* first" in rendered and "(https://example.com)" in rendered
+    assert "<!channel>" not in rendered
+    assert "Source" not in rendered and "From the hiring guide" not in rendered
+    assert blocks[-1]["block_id"] == ids.FEEDBACK_BLOCK
+
+
+def test_a_very_long_model_reply_continues_in_a_second_message() -> None:
+    answer = ENGINE.answer("what makes an AI engineer senior?")
+    text = "\n\n".join(f"Paragraph {n}: " + "word " * 500 for n in range(60))
+    cards = reply_cards(answer, answer_id=ANSWER_ID, model_text=text)
+    assert len(cards) == 2
+    assert all(len(card.blocks) <= MESSAGE_BLOCK_LIMIT for card in cards)
+    assert cards[-1].payload()["blocks"][-1]["block_id"] == ids.FEEDBACK_BLOCK
+    assert ids.FEEDBACK_BLOCK not in str(cards[0].payload()["blocks"])
+
+
+def test_model_text_is_made_inert() -> None:
+    assert sanitize_model_text("# Heading\n<@U1> [x](http://y)") == "*Heading*\n&lt;@U1&gt; x (http://y)"

@@ -21,7 +21,7 @@ def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = 
     """The one place that decides pay card or text card. ``cite=False`` leaves the sources to the caller
     (the conversational reply puts them after its note)."""
     if answer.quotes_pay:
-        return pay_card(answer.pay, share_value, cite=cite)
+        return pay_card(answer.figures, share_value, cite=cite)
     tail: list[Block] = [source_context(answer.sources)] if cite and answer.sources else []
     tail += share_actions(share_value)
     sections = answer_sections(answer)

@@ -16,7 +16,6 @@ from bot.answers.service import AnswerService
 from bot.answers.usage import LlmLimits
 from bot.config import Settings
 from bot.hire.registry import CardContext
-from bot.hire.router import render_answer
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
 from bot.store.answers import AnswerRecords
@@ -73,6 +72,6 @@ class Deps:
             reminder_records=ReminderRecords(store),
             feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
-            cards=CardContext(answer=engine.answer, render=render_answer, calculator=engine.calculator),
+            cards=CardContext(answer=answers.card_answer, calculator=engine.calculator),
             metrics=metrics,
         )

@@ -56,7 +56,11 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
         )
         if isinstance(result, NotCovered):
             return _finish(
-                query, f"{result.reason} I won't invent a figure.", _not_covered_text(result), sources, pay=(result,)
+                query,
+                f"{result.reason} I won't invent a figure.",
+                _not_covered_text(result),
+                sources,
+                figures=(result,),
             )
         lead = f"{_quote_line(result, location)}, base + cash bonus a year, equity extra."
         body = ["How: " + "; then ".join(result.rules) + ".", result.band.profile, *result.notes]
@@ -65,7 +69,7 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
                 f"If they live in a lower-cost region, the guide allows {result.lower_cost_text} "
                 f"({_factors('remote-low-cost')})."
             )
-        return _finish(query, lead, body, sources, pay=(result,))
+        return _finish(query, lead, body, sources, figures=(result,))
     results: list[PayResult] = []
     # The research band has no level, so a level asked across roles ("junior engineer") leaves it out.
     every_role = (Role.AI_ENGINEER, Role.ML_ENGINEER) + (() if query.level else (Role.RESEARCH_ENGINEER,))
@@ -105,7 +109,7 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
     }
     body.extend(sorted(notes))
     lead = f"Pay for {level}{who}{_where(location)} (US seed to Series B, base + cash bonus, equity extra):"
-    return _finish(query, lead, body, sources, pay=tuple(results))
+    return _finish(query, lead, body, sources, figures=tuple(results))
 
 
 def _profile_item(profile: RoleProfile) -> KnowledgeItem:
@@ -220,7 +224,7 @@ def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> A
             cost,
         ]
         pay = ()
-    return _finish(query, lead, body, sources, pay=pay)
+    return _finish(query, lead, body, sources, figures=pay)
 
 
 def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
@@ -330,7 +334,7 @@ def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
         lead,
         body,
         (Section.SALARIES,),
-        pay=(mid,),
+        figures=(mid,),
         items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),),
     )
 

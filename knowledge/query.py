@@ -41,7 +41,7 @@ class Answer(BaseModel):
     body: tuple[str, ...] = ()
     query: Query
     sources: tuple[Section, ...]
-    pay: tuple[PayQuote | NotCovered, ...] = ()
+    figures: tuple[PayQuote | NotCovered, ...] = ()
     items: tuple[KnowledgeItem, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
 
@@ -52,14 +52,14 @@ class Answer(BaseModel):
     @property
     def covered(self) -> bool | None:
         """For pay answers: whether every requested band exists in the guide."""
-        if not self.pay:
+        if not self.figures:
             return None
-        return all(isinstance(result, PayQuote) for result in self.pay)
+        return all(isinstance(result, PayQuote) for result in self.figures)
 
     @property
     def quotes_pay(self) -> bool:
         """A pay question the calculator answered: shown as a pay card, and never worth asking a model about."""
-        return self.topic is Topic.PAY and bool(self.pay)
+        return self.topic is Topic.PAY and bool(self.figures)
 
     @property
     def citation(self) -> str:

@@ -185,7 +185,7 @@ def answer_json(question: str, reply: Reply, history: bool) -> str:
             "lead": answer.lead,
             "body": list(answer.body),
             "covered": answer.covered,
-            "pay": [result.model_dump(mode="json") for result in answer.pay],
+            "pay": [result.model_dump(mode="json") for result in answer.figures],
             "items": [item.model_dump(mode="json") for item in answer.items],
         },
         "source": [section.value for section in answer.sources],

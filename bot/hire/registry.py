@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
+from blocks.answer_card import answer_card
 from blocks.common import Card
 from blocks.guide_cards import (
     ai_vs_ml_card,
@@ -32,16 +33,14 @@ from knowledge.rubric import SCORECARD_ROLES, competencies_for, role_title
 from knowledge.understanding import parse
 
 AnswerSource = Callable[[str], Answer]
-AnswerRenderer = Callable[[Answer, str], Card]
 
 
 @dataclass(frozen=True, slots=True)
 class CardContext:
-    """What card builders may use: the one answer path for free text, how an answer becomes a card, and the
+    """What card builders may use: the answer path for free text (``AnswerService.card_answer`` in Slack) and the
     pay calculator. Hashable, so the router can cache replies per text."""
 
     answer: AnswerSource
-    render: AnswerRenderer
     calculator: PayCalculator
 
 
@@ -67,11 +66,11 @@ class Subcommand:
 def _pay(args: str, context: CardContext) -> Card:
     if not args:
         return pay_table_card(context.calculator)
-    return context.render(context.answer(f"pay {args}"), f"pay {args}")
+    return answer_card(context.answer(f"pay {args}"), f"pay {args}")
 
 
 def _ask(args: str, context: CardContext) -> Card | None:
-    return context.render(context.answer(args), f"ask {args}") if args else None
+    return answer_card(context.answer(args), f"ask {args}") if args else None
 
 
 def _questions(args: str, context: CardContext) -> Card:

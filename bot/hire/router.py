@@ -12,13 +12,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from blocks.answer_card import answer_card
 from blocks.common import Card
 from blocks.help_card import help_card, slack_only_card
-from blocks.pay_cards import pay_card
 from bot.hire.registry import BY_WORD, LISTED, CardContext, Subcommand, subcommand_named
 from knowledge.engine import AnswerEngine
-from knowledge.query import Answer
 from knowledge.understanding import Topic, parse
 
 MAX_COMMAND_TEXT = 500
@@ -87,12 +84,7 @@ def _unknown(word: str, text: str) -> Card:
     return help_card(LISTED, unknown=word)
 
 
-def render_answer(answer: Answer, share: str) -> Card:
-    if answer.topic is Topic.PAY and answer.pay:
-        return pay_card(answer.pay, share)
-    return answer_card(answer, share)
-
-
 def offline_context(engine: AnswerEngine) -> CardContext:
-    """Cards answered by the offline engine alone: ``hirebot try`` and tests."""
-    return CardContext(answer=engine.answer, render=render_answer, calculator=engine.calculator)
+    """Cards from the offline engine, for ``hirebot try`` and tests: the same answers ``AnswerService.card_answer``
+    gives in Slack, without a service to build (no store, no model)."""
+    return CardContext(answer=engine.answer, calculator=engine.calculator)

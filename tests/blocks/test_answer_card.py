@@ -38,7 +38,7 @@ def test_a_pay_answer_is_the_pay_card() -> None:
     answer = ENGINE.answer("senior ML engineer in SF?")
     assert answer.quotes_pay
     card = answer_card(answer, "pay senior mle sf")
-    assert card.payload() == pay_card(answer.pay, "pay senior mle sf").payload()
+    assert card.payload() == pay_card(answer.figures, "pay senior mle sf").payload()
     assert "$308K to $460K" in shown(card.payload()["blocks"])
 
 

@@ -63,8 +63,8 @@ def test_what_if_agentic_adds_the_premium_before_the_factor() -> None:
     assert "$308K to $414K" in lead(agentic)
     assert "$304K to $408K" not in agentic.text
     assert agentic.query.agentic is True
-    assert isinstance(agentic.pay[0], PayQuote)
-    assert agentic.pay[0].agentic_applied
+    assert isinstance(agentic.figures[0], PayQuote)
+    assert agentic.figures[0].agentic_applied
 
 
 def test_agentic_then_place_reaches_the_same_figure() -> None:
@@ -193,7 +193,7 @@ def test_pay_answer_leads_with_the_figure(question: str, figure: str) -> None:
     answer = ENGINE.answer(question)
     assert figure in lead(answer)
     assert answer.covered is True
-    [quote] = answer.pay
+    [quote] = answer.figures
     assert isinstance(quote, PayQuote)
     assert quote.range_text == figure
     assert "How:" in answer.text
@@ -224,7 +224,7 @@ def test_plain_remote_answer_gives_us_band_and_the_discount() -> None:
 def test_not_covered_answer_says_so_first_and_shows_nearest(question: str, nearest: str) -> None:
     answer = ENGINE.answer(question)
     assert answer.covered is False
-    assert isinstance(answer.pay[0], NotCovered)
+    assert isinstance(answer.figures[0], NotCovered)
     assert "no pay band" in lead(answer)
     assert "$" not in lead(answer)
     assert nearest in answer.text
@@ -234,7 +234,7 @@ def test_not_covered_answer_says_so_first_and_shows_nearest(question: str, neare
 def test_pay_without_a_level_lists_the_roles_bands() -> None:
     answer = ENGINE.answer("how much for an ML engineer?")
     assert answer.covered is True
-    assert [q.band.key for q in answer.pay if isinstance(q, PayQuote)] == ["ml-mid", "ml-senior"]
+    assert [q.band.key for q in answer.figures if isinstance(q, PayQuote)] == ["ml-mid", "ml-senior"]
     assert RANGE.search(answer.text)
 
 
@@ -273,7 +273,7 @@ def _check(answer: Answer) -> None:
         assert answer.sources
         assert answer.text.endswith("\n" + answer.citation)
     assert all(part.strip() for part in answer.body)
-    for result in answer.pay:
+    for result in answer.figures:
         quotes = result.nearest if isinstance(result, NotCovered) else (result,)
         for quote in quotes:
             assert quote.range_text in answer.text

@@ -7,11 +7,12 @@ here, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.answers.claude import ClaudeAnswerer
 from bot.answers.history import History
+from bot.answers.questions import QuestionDesk
 from bot.answers.service import AnswerService
 from bot.answers.usage import LlmLimits
 from bot.config import Settings
@@ -39,10 +40,10 @@ class Deps:
     reminder_records: ReminderRecords
     feedback_records: FeedbackRecords
     answers: AnswerService
+    questions: QuestionDesk
     cards: CardContext
-    metrics: Metrics = field(default_factory=Metrics)
-    tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
-    recent_events: RecentIds = field(default_factory=RecentIds)
+    metrics: Metrics
+    tasks: BackgroundTasks
 
     @classmethod
     def build(cls, settings: Settings, store: Store, anthropic: AsyncAnthropic | None = None) -> Deps:
@@ -64,6 +65,7 @@ class Deps:
         )
         answer_records = AnswerRecords(store)
         answers = AnswerService(History(store), engine, answer_records, claude=claude, limits=limits, metrics=metrics)
+        tasks = BackgroundTasks()
         return cls(
             settings=settings,
             engine=engine,
@@ -72,6 +74,8 @@ class Deps:
             reminder_records=ReminderRecords(store),
             feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
+            questions=QuestionDesk(answers, store, RecentIds(), tasks),
             cards=CardContext(answer=answers.card_answer, calculator=engine.calculator),
             metrics=metrics,
+            tasks=tasks,
         )

@@ -12,10 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.payloads import parse_message_event
-from bot.answers.slack_reply import Conversation, answer_in_slack, without_mentions
 from bot.deps import Deps
-from bot.store.dedupe import first_delivery
-from handlers.events import MAX_QUESTION_CHARS
 
 # The events the assistant middleware consumes; listed in manifest.yml.
 ASSISTANT_EVENTS = ("assistant_thread_started", "assistant_thread_context_changed")
@@ -49,21 +46,16 @@ def register(app: AsyncApp, deps: Deps) -> None:
         message = parse_message_event(payload)
         if message is None or not message.from_a_person:
             return
-        question = without_mentions(message.text)[:MAX_QUESTION_CHARS]
-        if not question or not await first_delivery(deps.store, deps.recent_events, body.get("event_id")):
+        question = await deps.questions.claim(
+            message,
+            event_id=body.get("event_id"),
+            team_id=str(body.get("team_id") or ""),
+            thread_ts=message.thread_ts or message.ts,
+            feature="assistant",
+        )
+        if question is None:
             return
         # A plain DM thread in a workspace without AI-app features has no status to set.
         with contextlib.suppress(SlackApiError):
             await set_status("is looking it up in the hiring guide\u2026")
-        conversation = Conversation(
-            team_id=str(body.get("team_id") or message.team or ""),
-            channel_id=message.channel,
-            thread_ts=message.thread_ts or message.ts,
-            user_id=message.user,
-            feature="assistant",
-        )
-        deps.tasks.spawn(
-            answer_in_slack(deps.answers, client, conversation, question), name=f"assistant:{body.get('event_id')}"
-        )
-
-    app.assistant(assistant)
+        deps.questions.answer(client, question)

@@ -4,7 +4,6 @@ text streams in, then the final card(s) with feedback buttons. Offline answers a
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass
 
@@ -18,16 +17,11 @@ from bot.answers.service import AnswerService, Reply
 logger = logging.getLogger(__name__)
 
 UPDATE_EVERY_SECONDS = 1.0
-BOT_MENTION = re.compile(r"<@[UW][A-Z0-9]+>")
 
 
-def without_mentions(text: str) -> str:
-    return " ".join(BOT_MENTION.sub(" ", text).split())
-
-
-@dataclass
-class Conversation:
-    """Where a question was asked and where its answer goes."""
+@dataclass(frozen=True)
+class SlackThread:
+    """Where a question was asked in Slack and where its answer goes."""
 
     team_id: str
     channel_id: str
@@ -41,17 +35,17 @@ class Conversation:
 
 
 class SlackReplyWriter:
-    def __init__(self, client: AsyncWebClient, conversation: Conversation) -> None:
+    def __init__(self, client: AsyncWebClient, thread: SlackThread) -> None:
         self.client = client
-        self.conversation = conversation
+        self.thread = thread
         self.placeholder_ts: str | None = None
         self._last_update = 0.0
         self._shown = ""
 
     async def _post(self, card: Card) -> str | None:
         response = await self.client.chat_postMessage(
-            channel=self.conversation.channel_id,
-            thread_ts=self.conversation.thread_ts,
+            channel=self.thread.channel_id,
+            thread_ts=self.thread.thread_ts,
             text=card.text,
             blocks=card.block_dicts(),
             unfurl_links=False,
@@ -63,7 +57,7 @@ class SlackReplyWriter:
     async def _update(self, card: Card) -> None:
         assert self.placeholder_ts is not None
         await self.client.chat_update(
-            channel=self.conversation.channel_id, ts=self.placeholder_ts, text=card.text, blocks=card.block_dicts()
+            channel=self.thread.channel_id, ts=self.placeholder_ts, text=card.text, blocks=card.block_dicts()
         )
 
     async def show_progress(self, text_so_far: str) -> None:
@@ -88,29 +82,27 @@ class SlackReplyWriter:
             await self._post(card)
 
 
-async def answer_in_slack(
-    answers: AnswerService, client: AsyncWebClient, conversation: Conversation, question: str
-) -> None:
+async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread: SlackThread, question: str) -> None:
     """The whole answer, from question to posted card; failures are logged and told to the user."""
-    writer = SlackReplyWriter(client, conversation)
+    writer = SlackReplyWriter(client, thread)
     try:
         reply = await answers.reply(
-            conversation.key,
+            thread.key,
             question,
-            user_id=conversation.user_id,
-            feature=conversation.feature,
+            user_id=thread.user_id,
+            feature=thread.feature,
             on_text=writer.show_progress,
         )
         await writer.finish(reply)
     except SlackApiError as error:
-        logger.error("Slack refused the answer in %s: %s", conversation.channel_id, error.response.get("error"))
+        logger.error("Slack refused the answer in %s: %s", thread.channel_id, error.response.get("error"))
     except Exception:
-        logger.exception("Failed to answer in %s", conversation.channel_id)
+        logger.exception("Failed to answer in %s", thread.channel_id)
         try:
             await client.chat_postMessage(
-                channel=conversation.channel_id,
-                thread_ts=conversation.thread_ts,
+                channel=thread.channel_id,
+                thread_ts=thread.thread_ts,
                 text="Sorry, something went wrong answering that. Please try again.",
             )
         except SlackApiError:
-            logger.error("Could not tell the user about the failure in %s", conversation.channel_id)
+            logger.error("Could not tell the user about the failure in %s", thread.channel_id)

@@ -1,0 +1,60 @@
+"""Taking a question asked in Slack (a DM, an @mention, the assistant pane): claim the event so a redelivery is
+answered once, then answer in a background task, after Slack has been acknowledged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from blocks.payloads import MessageEvent
+from bot.answers.service import AnswerService
+from bot.answers.slack_reply import SlackThread, answer_in_slack
+from bot.ops.tasks import BackgroundTasks
+from bot.store.dedupe import RecentIds, first_delivery
+from bot.store.redis_store import Store
+
+MAX_QUESTION_CHARS: Final = 4000
+BOT_MENTION: Final = re.compile(r"<@[UW][A-Z0-9]+>")
+
+
+def without_mentions(text: str) -> str:
+    return " ".join(BOT_MENTION.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    thread: SlackThread
+    event_id: str | None
+
+
+class QuestionDesk:
+    def __init__(self, answers: AnswerService, store: Store, recent_events: RecentIds, tasks: BackgroundTasks) -> None:
+        self.answers = answers
+        self.store = store
+        self.recent_events = recent_events
+        self.tasks = tasks
+
+    async def claim(
+        self, message: MessageEvent, *, event_id: str | None, team_id: str, thread_ts: str | None, feature: str
+    ) -> Question | None:
+        """The question to answer, or None if there is none (only a mention) or another delivery has it."""
+        text = without_mentions(message.text)[:MAX_QUESTION_CHARS]
+        if not text or not await first_delivery(self.store, self.recent_events, event_id):
+            return None
+        thread = SlackThread(
+            team_id=team_id or message.team or "",
+            channel_id=message.channel,
+            thread_ts=thread_ts,
+            user_id=message.user,
+            feature=feature,
+        )
+        return Question(text=text, thread=thread, event_id=event_id)
+
+    def answer(self, client: AsyncWebClient, question: Question) -> None:
+        """Answer in the background; the task is kept referenced until it ends (and drained on shutdown)."""
+        work = answer_in_slack(self.answers, client, question.thread, question.text)
+        self.tasks.spawn(work, name=f"{question.thread.feature}:{question.event_id}")

@@ -17,6 +17,7 @@ from bot.answers.usage import LlmLimits
 from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
+from bot.scorecards.service import ScorecardService
 from bot.store.answers import AnswerRecords
 from bot.store.dedupe import RecentIds
 from bot.store.feedback import FeedbackRecords
@@ -38,6 +39,7 @@ class Deps:
     reminder_records: ReminderRecords
     feedback_records: FeedbackRecords
     answers: AnswerService
+    scorecards: ScorecardService
     metrics: Metrics = field(default_factory=Metrics)
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     recent_events: RecentIds = field(default_factory=RecentIds)
@@ -62,13 +64,15 @@ class Deps:
         )
         answer_records = AnswerRecords(store)
         answers = AnswerService(History(store), engine, answer_records, claude=claude, limits=limits, metrics=metrics)
+        scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
         return cls(
             settings=settings,
             engine=engine,
             store=store,
-            scorecard_records=ScorecardRecords(store),
-            reminder_records=ReminderRecords(store),
+            scorecard_records=scorecard_records,
+            reminder_records=reminder_records,
             feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
+            scorecards=ScorecardService(settings, scorecard_records, reminder_records),
             metrics=metrics,
         )

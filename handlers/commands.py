@@ -12,7 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import ids
 from blocks.router import hire_reply
 from bot.deps import Deps
-from handlers import scorecard_commands
+from bot.scorecards.service import subcommand_of
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +25,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
     ) -> None:
         text = str(command.get("text") or "")
-        if scorecard_commands.subcommand_of(text) is not None:  # needs the store, the Web API and the trigger_id
+        subcommand = subcommand_of(text)
+        if subcommand is not None:  # needs the store, the Web API and the trigger_id
             await ack()
-            await scorecard_commands.run(text, command=command, client=client, respond=respond, deps=deps)
+            args = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+            user, trigger_id = str(command.get("user_id") or ""), str(command.get("trigger_id") or "")
+            await deps.scorecards.run_subcommand(
+                subcommand, args, user=user, trigger_id=trigger_id, client=client, respond=respond
+            )
             return
         try:
             reply = hire_reply(str(command.get("text") or ""), deps.engine)

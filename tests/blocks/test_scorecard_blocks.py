@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from blocks import ids
 from blocks.common import Card
 from blocks.debrief_cards import debrief_card, no_scorecards_card
 from blocks.home import answer_modal, home_view, question_modal
+from blocks.modals import loading_modal
 from blocks.router import hire_reply
 from blocks.scorecard_cards import (
     blind_scorecard_card,
@@ -22,19 +23,19 @@ from blocks.scorecard_cards import (
     reminder_card,
     summary_card,
 )
-from blocks.scorecard_modal import field_block, loading_modal, scorecard_modal
+from blocks.scorecard_form import field_block, scorecard_modal
 from blocks.scorecard_values import FillScorecard, ScorecardRef
-from knowledge.debrief import Submission, build_debrief, debrief_for
+from knowledge.debrief import build_debrief, debrief_for
 from knowledge.engine import AnswerEngine
 from knowledge.leaning import assess
-from knowledge.models import Level, Role
-from knowledge.reminders import Reminder
+from knowledge.models import Role
 from knowledge.rubric import competencies_for, questions_for, red_flags_for
-from knowledge.scorecards import NOTES_MAX, InterviewType, Recommendation, Scorecard, ScorecardDraft
+from knowledge.scorecards import NOTES_MAX, ScorecardDraft, Submission
+from tests import factories
+from tests.factories import AT, reminder
 from tests.fakes.block_checks import check_message_blocks, check_view, shown
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
-AT = datetime(2026, 3, 3, 15, 30, tzinfo=UTC)
 SECRETS = ("notes-secret", "\u25cf", "Leaning", "Buzzwords", "Recommend", "Yes", "Brings up evaluation", "Prompt")
 
 
@@ -63,24 +64,7 @@ def valid_card(card: Card) -> dict[str, Any]:
     return payload
 
 
-def scorecard(interviewer: str = "U0GRACE001", minutes: int = 0, **fields: Any) -> Scorecard:
-    values: dict[str, Any] = {
-        "candidate": "Ada Lovelace",
-        "candidate_key": "ada lovelace",
-        "role": Role.AI_ENGINEER,
-        "level": Level.SENIOR,
-        "interview_type": InterviewType.TECHNICAL,
-        "ratings": {"prompt": 3, "product": 4, "evaluation": 2},
-        "red_flags": ("buzzwords",),
-        "signals": ("evals-unprompted",),
-        "questions": ("ai-eval-suite",),
-        "recommendation": Recommendation.YES,
-        "notes": "notes-secret: built a real eval suite.",
-        "interviewer": interviewer,
-        "submitted_at": AT + timedelta(minutes=minutes),
-    }
-    values.update(fields)
-    return Scorecard(**values)
+scorecard = partial(factories.scorecard, **factories.DETAILED)
 
 
 @pytest.mark.parametrize("role", [None, Role.AI_ENGINEER, Role.ML_ENGINEER, Role.RESEARCH_ENGINEER])
@@ -220,26 +204,13 @@ def test_the_reminder_dm_carries_the_candidate() -> None:
     assert "You asked me to remind you" in shown(own["blocks"])
 
 
-def reminder(requester: str, interviewer: str, hours: int) -> Reminder:
-    return Reminder(
-        candidate="Ada Lovelace",
-        candidate_key="ada lovelace",
-        interviewer=interviewer,
-        requester=requester,
-        remind_at=AT + timedelta(hours=hours),
-        created_at=AT,
-        delivery_channel="D0000001",
-        delivery_id="Q0000001",
-    )
-
-
 def test_the_home_view_respects_the_blind_rule_and_fits() -> None:
     cards = [scorecard("U0GRACE001"), scorecard("U0KATHERIN", 5)]
     blind = debrief_for("U0ALAN0001", cards, ())
     full = build_debrief(cards)
     view = home_view(
-        asked_of_me=[reminder("U0HIRINGMGR", "U0ALAN0001", 1)] * 20,
-        asked_by_me=[reminder("U0ALAN0001", "U0GRACE001", 2), reminder("U0ALAN0001", "U0KATHERIN", -2)],
+        asked_of_me=[reminder("U0ALAN0001", "U0HIRINGMGR", 1)] * 20,
+        asked_by_me=[reminder("U0GRACE001", "U0ALAN0001", 2), reminder("U0KATHERIN", "U0ALAN0001", -2)],
         recent=[scorecard("U0ALAN0001")] * 20,
         debriefs=[blind, full] * 10,
         now=AT,

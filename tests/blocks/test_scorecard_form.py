@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from blocks.scorecard_form import (
-    MAX_TYPED,
-    ScorecardMetadata,
-    draft_from_state,
-    parse_view_payload,
-    read_metadata,
-)
+from blocks.payloads import MAX_TYPED, parse_view_payload
+from blocks.scorecard_form import ScorecardMetadata, draft_from_state, read_metadata
 from knowledge.models import Level, Role
 from knowledge.scorecards import InterviewType, Recommendation, RoleSelections
 from tests.fakes.payloads import view_submission_payload

@@ -79,7 +79,7 @@ def scorecard_form() -> ScorecardForm | str:
     """The scorecard modal as the app builds it, with a complete state; a string says why it isn't available."""
     try:
         ids = importlib.import_module("blocks.ids")
-        modal = importlib.import_module("blocks.scorecard_modal")
+        modal = importlib.import_module("blocks.scorecard_form")
         scorecards = importlib.import_module("knowledge.scorecards")
         rubric = importlib.import_module("knowledge.rubric")
         draft = scorecards.ScorecardDraft(

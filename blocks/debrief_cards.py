@@ -9,10 +9,10 @@ from slack_sdk.models.blocks import ActionsBlock, Block
 
 from blocks.common import Card, bullets, clip, context, divider, escape, fields, header, markdown
 from blocks.scorecard_cards import LEANING_EMOJI, dots, fill_button, leaning_text, mention, slack_date
-from knowledge.debrief import BlindDebrief, Debrief, Submission
+from knowledge.debrief import BlindDebrief, Debrief
 from knowledge.leaning import assess
-from knowledge.rubric import HIGHEST_SCORE, choice_label, competency_name
-from knowledge.scorecards import Recommendation
+from knowledge.rubric import HIGHEST_SCORE, competency_name, item_label
+from knowledge.scorecards import Recommendation, Submission
 
 NOTES_PREVIEW: Final = 600
 MAX_SCORECARDS_SHOWN: Final = {"message": 8, "modal": 20}
@@ -76,9 +76,9 @@ def _full(debrief: Debrief, surface: str) -> list[Block]:
             ratings,
         ]
         if scorecard.red_flags:
-            lines.append("Red flags: " + "; ".join(choice_label(key) for key in scorecard.red_flags))
+            lines.append("Red flags: " + "; ".join(item_label(key) for key in scorecard.red_flags))
         if scorecard.signals:
-            lines.append("Signals: " + "; ".join(choice_label(key) for key in scorecard.signals))
+            lines.append("Signals: " + "; ".join(item_label(key) for key in scorecard.signals))
         if scorecard.notes:
             lines.append(f">{escape(clip(scorecard.notes, NOTES_PREVIEW)).replace(chr(10), chr(10) + '>')}")
         blocks.append(markdown("\n".join(lines)))

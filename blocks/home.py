@@ -26,8 +26,9 @@ from slack_sdk.models.views import View
 from blocks import ids
 from blocks.common import clip, context, escape, header, markdown
 from blocks.debrief_cards import MAX_SUBMITTERS_SHOWN
+from blocks.modals import message_modal
+from blocks.payloads import StateValues, typed_text
 from blocks.scorecard_cards import LEANING_EMOJI, fill_button, mention, slack_date
-from blocks.scorecard_modal import message_modal
 from blocks.scorecard_values import CandidateRef, FillScorecard, ReminderRef, ScorecardRef
 from knowledge.debrief import BlindDebrief, Debrief
 from knowledge.reminders import Reminder
@@ -182,6 +183,10 @@ def question_modal() -> View:
             )
         ],
     )
+
+
+def question_from_state(values: StateValues) -> str:
+    return typed_text(values, ids.QUESTION_BLOCK, ids.QUESTION_ACTION)
 
 
 def answer_modal(question: str, answer_blocks: Sequence[Block]) -> View:

@@ -3,18 +3,24 @@ so a tampered or truncated value becomes a ``ValidationError`` rather than a cra
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-SLACK_USER_ID = r"^[UW][A-Z0-9]{2,30}$"
-SLACK_CHANNEL_ID = r"^[CDG][A-Z0-9]{2,30}$"
+from knowledge.identifiers import SlackUserId
+
+MAX_TYPED: Final = 20_000
+PRIVATE_METADATA_LIMIT: Final = 3000
+
+
+class _Lenient(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class SlackUser(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    id: str = Field(pattern=SLACK_USER_ID)
+    id: SlackUserId
 
 
 class ClickedButton(BaseModel):
@@ -24,13 +30,15 @@ class ClickedButton(BaseModel):
     value: str = Field(default="", max_length=2000)
 
 
-class ButtonClick(BaseModel):
-    """A ``block_actions`` payload for one button."""
+class BlockActions(BaseModel):
+    """A ``block_actions`` payload for one button: who pressed it and the button's value, with the trigger to
+    open a modal with and the URL to reply to when Slack sends them."""
 
     model_config = ConfigDict(extra="ignore")
 
     user: SlackUser
-    actions: list[ClickedButton] = Field(min_length=1)
+    actions: list[ClickedButton] = Field(min_length=1, max_length=5)
+    trigger_id: str | None = Field(default=None, min_length=1, max_length=255)
     response_url: str | None = None
 
     @property
@@ -38,8 +46,85 @@ class ButtonClick(BaseModel):
         return self.actions[0].value
 
 
-def parse_click(body: dict[str, Any]) -> ButtonClick:
-    return ButtonClick.model_validate(body)
+def parse_block_actions(body: dict[str, Any], *, require_trigger: bool = False) -> BlockActions:
+    """The payload; with ``require_trigger``, one without a ``trigger_id`` is refused like any malformed payload."""
+    actions = BlockActions.model_validate(body)
+    if require_trigger and actions.trigger_id is None:
+        raise ValidationError.from_exception_data(
+            BlockActions.__name__, [{"type": "missing", "loc": ("trigger_id",), "input": body}]
+        )
+    return actions
+
+
+class ShortcutPress(_Lenient):
+    """A global shortcut: who used it, and the trigger to open a modal with."""
+
+    user: SlackUser
+    trigger_id: str = Field(min_length=1, max_length=255)
+
+
+class HomeOpened(_Lenient):
+    """An ``app_home_opened`` event: whose Home, and which tab ("messages" needs nothing from us)."""
+
+    user: SlackUserId
+    tab: str = Field(default="home", max_length=32)
+
+
+class SelectedOption(_Lenient):
+    value: str = Field(max_length=150)
+
+
+class StateValue(_Lenient):
+    type: str = Field(default="", max_length=64)
+    value: str | None = Field(default=None, max_length=MAX_TYPED)
+    selected_option: SelectedOption | None = None
+    selected_options: list[SelectedOption] = Field(default_factory=list, max_length=50)
+
+
+StateValues = dict[str, dict[str, StateValue]]
+
+
+class ViewState(_Lenient):
+    values: StateValues = Field(default_factory=dict, max_length=100)
+
+
+class BlockRef(_Lenient):
+    block_id: str | None = Field(default=None, max_length=255)
+
+
+class SlackView(_Lenient):
+    id: str = Field(min_length=1, max_length=64)
+    hash: str | None = Field(default=None, max_length=128)
+    callback_id: str = Field(default="", max_length=255)
+    private_metadata: str = Field(default="", max_length=PRIVATE_METADATA_LIMIT)
+    state: ViewState = Field(default_factory=ViewState)
+    blocks: list[BlockRef] = Field(default_factory=list, max_length=100)
+
+    @property
+    def block_ids(self) -> set[str]:
+        return {block.block_id for block in self.blocks if block.block_id}
+
+
+class ViewPayload(_Lenient):
+    """A ``view_submission``, or a ``block_actions`` from inside a modal."""
+
+    user: SlackUser
+    view: SlackView
+    trigger_id: str | None = Field(default=None, max_length=255)
+
+
+def parse_view_payload(body: dict[str, Any]) -> ViewPayload:
+    return ViewPayload.model_validate(body)
+
+
+def state_value(values: StateValues, block_id: str, action_id: str) -> StateValue | None:
+    return values.get(block_id, {}).get(action_id)
+
+
+def typed_text(values: StateValues, block_id: str, action_id: str) -> str:
+    """What was typed into a text input; empty if nothing was."""
+    found = state_value(values, block_id, action_id)
+    return (found.value or "") if found else ""
 
 
 class MessageEvent(BaseModel):

@@ -16,10 +16,9 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, PlainTex
 from blocks import ids
 from blocks.common import Card, bullets, context, escape, fields, header, markdown, markdown_sections
 from blocks.scorecard_values import FillScorecard, ScorecardRef
-from knowledge.debrief import Submission
 from knowledge.leaning import Assessment, Leaning
-from knowledge.rubric import HIGHEST_SCORE, choice_label, competency
-from knowledge.scorecards import Scorecard
+from knowledge.rubric import HIGHEST_SCORE, competency, item_label
+from knowledge.scorecards import Scorecard, Submission
 
 LEANING_EMOJI: Final = {
     Leaning.HIRE: ":large_green_circle:",
@@ -85,7 +84,7 @@ def scorecard_blocks(scorecard: Scorecard, assessment: Assessment, *, replaced: 
         ("Seniority signals", scorecard.signals),
         ("The guide's questions asked", scorecard.questions),
     ]
-    lines = [f"*{title}*\n{bullets(choice_label(key) for key in keys)}" for title, keys in ticked if keys]
+    lines = [f"*{title}*\n{bullets(item_label(key) for key in keys)}" for title, keys in ticked if keys]
     if lines:
         blocks.append(markdown("\n\n".join(lines)))
     blocks.append(markdown(f"*Why it leans this way*\n{bullets(assessment.reasons[:MAX_REASONS])}"))

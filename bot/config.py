@@ -12,8 +12,18 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import AfterValidator, AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from knowledge.identifiers import ChannelId, ChannelName, SlackUserId
 
 DEFAULT_DATA_DIR = Path("~/.local/share/hirebot")
 DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5-5"
@@ -47,8 +57,6 @@ def _check_token(prefixes: tuple[str, ...], what: str) -> Any:
 
 # A SecretStr because the URL may carry a password; ``redacted_url`` is the printable form.
 RedisUrl = Annotated[SecretStr, AfterValidator(_check_redis_url)]
-SLACK_CHANNEL_RE = re.compile(r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{6,})$")
-SLACK_USER_RE = re.compile(r"^[UW][A-Z0-9]{6,}$")
 
 
 class Settings(BaseSettings):
@@ -72,8 +80,8 @@ class Settings(BaseSettings):
     anthropic_api_key: SecretStr | None = None
     anthropic_base_url: AnyHttpUrl | None = None
     anthropic_model: str = Field(default=DEFAULT_ANTHROPIC_MODEL, min_length=1)
-    hiring_channel: str | None = None
-    hiring_managers: Annotated[tuple[str, ...], NoDecode] = ()
+    hiring_channel: ChannelId | ChannelName | None = None
+    hiring_managers: Annotated[tuple[SlackUserId, ...], NoDecode] = ()
     port: int = Field(default=3000, ge=1, le=65535, description="HTTP port for serving Slack")
     hirebot_llm_per_user_per_minute: int = Field(default=6, ge=1, le=1000)
     hirebot_llm_daily_token_budget: int = Field(default=2_000_000, ge=0)
@@ -98,27 +106,23 @@ class Settings(BaseSettings):
     def _expand_data_dir(cls, value: Path) -> Path:
         return value.expanduser()
 
-    @field_validator("hiring_channel", mode="after")
+    @field_validator("hiring_channel", mode="wrap")
     @classmethod
-    def _check_channel(cls, value: str | None) -> str | None:
-        if value is not None and not SLACK_CHANNEL_RE.match(value):
-            raise ValueError("expected a channel ID like C0123456789 or a name like #hiring")
-        return value
+    def _check_channel(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            raise ValueError("expected a channel ID like C0123456789 or a name like #hiring") from None
 
-    @field_validator("hiring_managers", mode="before")
+    @field_validator("hiring_managers", mode="wrap")
     @classmethod
-    def _split_user_ids(cls, value: Any) -> Any:
+    def _check_user_ids(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         if isinstance(value, str):
-            return tuple(part for part in re.split(r"[,\s]+", value) if part)
-        return value
-
-    @field_validator("hiring_managers", mode="after")
-    @classmethod
-    def _check_user_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for user_id in value:
-            if not SLACK_USER_RE.match(user_id):
-                raise ValueError("expected Slack user IDs like U0123456789, separated by commas")
-        return value
+            value = tuple(part for part in re.split(r"[,\s]+", value) if part)
+        try:
+            return handler(value)
+        except ValidationError:
+            raise ValueError("expected Slack user IDs like U0123456789, separated by commas") from None
 
     @property
     def data_dir(self) -> Path:

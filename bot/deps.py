@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.hire.registry import CardContext
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
+from bot.scorecards.service import ScorecardService
 from bot.store.answers import AnswerRecords
 from bot.store.dedupe import RecentIds
 from bot.store.feedback import FeedbackRecords
@@ -41,6 +42,7 @@ class Deps:
     feedback_records: FeedbackRecords
     answers: AnswerService
     questions: QuestionDesk
+    scorecards: ScorecardService
     cards: CardContext
     metrics: Metrics
     tasks: BackgroundTasks
@@ -66,16 +68,18 @@ class Deps:
         answer_records = AnswerRecords(store)
         answers = AnswerService(History(store), engine, answer_records, claude=claude, limits=limits, metrics=metrics)
         tasks = BackgroundTasks()
+        scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
         return cls(
             settings=settings,
             engine=engine,
             store=store,
-            scorecard_records=ScorecardRecords(store),
-            reminder_records=ReminderRecords(store),
+            scorecard_records=scorecard_records,
+            reminder_records=reminder_records,
             feedback_records=FeedbackRecords(store, answer_records),
             answers=answers,
             questions=QuestionDesk(answers, store, RecentIds(), tasks),
             cards=CardContext(answer=answers.card_answer, calculator=engine.calculator),
+            scorecards=ScorecardService(settings, scorecard_records, reminder_records),
             metrics=metrics,
             tasks=tasks,
         )

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from blocks import ids
 from blocks.common import Card, context, escape
 from blocks.guide_cards import parse_choice, recommendation_card
-from blocks.payloads import parse_click
+from blocks.payloads import parse_block_actions
 from bot.deps import Deps
 from bot.hire.router import hire_reply
 
@@ -35,7 +35,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_share(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         try:
-            click = parse_click(body)
+            click = parse_block_actions(body)
         except ValidationError:
             await respond(response_type="ephemeral", replace_original=False, text=DAMAGED)
             return
@@ -55,7 +55,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_ai_vs_ml_choice(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         try:
-            click = parse_click(body)
+            click = parse_block_actions(body)
         except ValidationError:
             await respond(response_type="ephemeral", replace_original=False, text=DAMAGED)
             return

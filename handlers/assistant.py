@@ -59,3 +59,5 @@ def register(app: AsyncApp, deps: Deps) -> None:
         with contextlib.suppress(SlackApiError):
             await set_status("is looking it up in the hiring guide\u2026")
         deps.questions.answer(client, question)
+
+    app.assistant(assistant)

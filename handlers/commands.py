@@ -12,9 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids
 from bot.deps import Deps
-from bot.hire.registry import subcommand_named
-from bot.hire.router import hire_reply
-from handlers import scorecard_commands
+from bot.hire.router import hire_reply, slack_subcommand
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +25,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
     ) -> None:
         text = str(command.get("text") or "")
-        subcommand = subcommand_named(text.split(maxsplit=1)[0]) if text.strip() else None
-        if subcommand is not None and subcommand.needs_slack:
+        subcommand = slack_subcommand(text)
+        if subcommand is not None:
             await ack()
-            await scorecard_commands.run(text, command=command, client=client, respond=respond, deps=deps)
+            args = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+            user, trigger_id = str(command.get("user_id") or ""), str(command.get("trigger_id") or "")
+            await deps.scorecards.run_subcommand(
+                subcommand.name, args, user=user, trigger_id=trigger_id, client=client, respond=respond
+            )
             return
         try:
             reply = hire_reply(text, deps.cards)

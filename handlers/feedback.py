@@ -10,7 +10,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from blocks import ids
 from blocks.common import context
-from blocks.payloads import parse_click
+from blocks.payloads import parse_block_actions
 from bot.deps import Deps
 from bot.store.answers import ANSWER_ID
 from bot.store.feedback import Vote
@@ -29,7 +29,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_vote(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, vote: Vote) -> None:
         await ack()
         try:
-            click = parse_click(body)
+            click = parse_block_actions(body)
         except ValidationError:
             return
         if not ANSWER_ID.match(click.value):

@@ -1,173 +1,21 @@
-"""``/hire remind @interviewer <candidate> <when>``: a DM scheduled with ``chat.scheduleMessage`` for the time asked,
-in the asker's Slack time zone, with a button that opens the scorecard for that candidate. Submitting the
-scorecard cancels it (``cancel_for``); whoever set it can cancel it from the App Home."""
+"""The App Home's "Cancel" button on a reminder; ``/hire remind`` itself comes in through ``handlers.commands``.
+The use cases are ``bot.scorecards.reminding``'s."""
 
 from __future__ import annotations
 
 import logging
-import re
-from datetime import UTC, datetime, tzinfo
-from typing import Any, Final
+from typing import Any
 
 from pydantic import ValidationError
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
-from slack_sdk.errors import SlackApiError
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids
-from blocks.common import escape, unescape
-from blocks.scorecard_cards import mention, reminder_card, slack_date
-from blocks.scorecard_form import parse_button_press
+from blocks.payloads import parse_block_actions
 from blocks.scorecard_values import ReminderRef
 from bot.deps import Deps
-from bot.scorecards.delivery import STORE_DOWN, dm_channel
-from bot.store.redis_store import StoreUnavailable
-from bot.store.reminders import ReminderRecords
-from handlers import home
-from knowledge.reminders import (
-    EXAMPLES,
-    Reminder,
-    WhenError,
-    parse_when,
-    reminder_id,
-    split_candidate_and_when,
-    zone_for,
-    zone_name,
-)
-from knowledge.scorecards import candidate_key, clean_candidate
 
 logger = logging.getLogger(__name__)
-
-MENTION: Final = re.compile(r"^<@([UW][A-Z0-9]{2,30})(?:\|[^>]{0,80})?>$")
-USAGE: Final = f"Try `/hire remind @interviewer Ada Lovelace in 45m`: who, the candidate, then when ({EXAMPLES})."
-SCHEDULE_ERRORS: Final = {
-    "time_in_past": "That time has already passed; pick a later one.",
-    "time_too_far": "Slack can schedule a reminder at most 120 days ahead; pick an earlier time.",
-    "restricted_too_many": "Slack won't take more reminders for that time right now; pick another minute.",
-}
-
-
-async def _reply(respond: AsyncRespond, text: str) -> None:
-    await respond(response_type="ephemeral", text=text)
-
-
-async def requester_zone(client: AsyncWebClient, user: str) -> tuple[tzinfo, str]:
-    """The user's Slack time zone, and a note to add if it had to be UTC instead."""
-    try:
-        info = await client.users_info(user=user)
-        profile: dict[str, Any] = info["user"]
-        return zone_for(profile.get("tz"), profile.get("tz_offset")), ""
-    except (SlackApiError, KeyError, TypeError):
-        logger.warning("Could not read a user's time zone; using UTC")
-        return UTC, " I couldn't read your time zone from Slack, so times are in UTC."
-
-
-async def _unschedule(client: AsyncWebClient, channel: str, scheduled_id: str) -> None:
-    """Delete a scheduled message; one already sent (or about to be, within Slack's last minute) stays."""
-    try:
-        await client.chat_deleteScheduledMessage(channel=channel, scheduled_message_id=scheduled_id)
-    except SlackApiError as error:
-        logger.info("A scheduled reminder could not be deleted: %s", error.response.get("error"))
-
-
-async def cancel_for(client: AsyncWebClient, records: ReminderRecords, key: str, interviewer: str) -> Reminder | None:
-    """Cancel the pending reminder for this candidate and interviewer, if any; never raises."""
-    try:
-        reminder = await records.get(reminder_id(key, interviewer))
-        if reminder is None:
-            return None
-        if reminder.pending(datetime.now(UTC)):
-            await _unschedule(client, reminder.delivery_channel, reminder.delivery_id)
-        await records.delete(reminder)
-        return reminder
-    except Exception:
-        logger.exception("Could not cancel a scorecard reminder")
-        return None
-
-
-async def run_remind(args: str, *, requester: str, client: AsyncWebClient, respond: AsyncRespond, deps: Deps) -> None:
-    words = args.split()
-    match = MENTION.match(words[0]) if words else None
-    if match is None:
-        await _reply(respond, f"Start with the interviewer, picked with @ so Slack links them. {USAGE}")
-        return
-    interviewer = match[1]
-    split = split_candidate_and_when(words[1:])
-    if split is None:
-        await _reply(respond, f"Say the candidate and when. {USAGE}")
-        return
-    try:
-        candidate = clean_candidate(unescape(split[0]))
-    except ValueError as problem:
-        await _reply(respond, f"{problem} {USAGE}")
-        return
-    zone, zone_note = await requester_zone(client, requester)
-    now = datetime.now(UTC)
-    try:
-        remind_at = parse_when(split[1], now, zone)
-    except WhenError as problem:
-        await _reply(respond, escape(str(problem)))
-        return
-    try:
-        await _schedule(client, deps, requester, interviewer, candidate, remind_at, now, respond, zone_note)
-    except StoreUnavailable:
-        await _reply(respond, STORE_DOWN)
-
-
-async def _schedule(
-    client: AsyncWebClient,
-    deps: Deps,
-    requester: str,
-    interviewer: str,
-    candidate: str,
-    remind_at: datetime,
-    now: datetime,
-    respond: AsyncRespond,
-    zone_note: str,
-) -> None:
-    key = candidate_key(candidate)
-    done = [s for s in await deps.scorecard_records.for_candidate(key) if s.interviewer == interviewer]
-    if done:
-        await _reply(respond, f"{mention(interviewer)} has already submitted a scorecard for *{escape(candidate)}*.")
-        return
-    records = deps.reminder_records
-    previous = await records.get(reminder_id(key, interviewer))
-    channel = await dm_channel(client, interviewer)
-    card = reminder_card(requester, interviewer, candidate, reminder_id(key, interviewer))
-    try:
-        scheduled = await client.chat_scheduleMessage(
-            channel=channel, post_at=int(remind_at.timestamp()), text=card.text, blocks=card.block_dicts()
-        )
-    except SlackApiError as error:
-        reason = str(error.response.get("error"))
-        await _reply(respond, SCHEDULE_ERRORS.get(reason, f"Slack wouldn't schedule the reminder ({escape(reason)})."))
-        return
-    reminder = Reminder(
-        candidate=candidate,
-        candidate_key=key,
-        interviewer=interviewer,
-        requester=requester,
-        remind_at=remind_at,
-        created_at=now,
-        delivery_channel=channel,
-        delivery_id=str(scheduled["scheduled_message_id"]),
-    )
-    try:
-        await records.save(reminder, now)
-    except StoreUnavailable:
-        await _unschedule(client, channel, reminder.delivery_id)  # one we couldn't cancel later must not go out
-        raise
-    replaced = ""
-    if previous is not None and previous.delivery_id != reminder.delivery_id:
-        if previous.pending(now):
-            await _unschedule(client, previous.delivery_channel, previous.delivery_id)
-        replaced = f" It replaces the reminder set for {slack_date(previous.remind_at)}."
-    local = f"{remind_at:%H:%M} {zone_name(remind_at.tzinfo or UTC)}"
-    await _reply(
-        respond,
-        f":alarm_clock: I'll remind {mention(interviewer)} to fill their scorecard for *{escape(candidate)}* "
-        f"{slack_date(remind_at)} ({local}). Submitting the scorecard cancels it.{replaced}{zone_note}",
-    )
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -175,26 +23,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_cancel_reminder(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         try:
-            press = parse_button_press(body)
+            press = parse_block_actions(body, require_trigger=True)
             ref = ReminderRef.parse(press.value)
         except ValidationError:
             logger.warning("A Cancel reminder press didn't parse")
             return
-        user = press.user.id
-        notice = "That reminder was already gone."
-        try:
-            records = deps.reminder_records
-            reminder = await records.get(ref.reminder)
-            if reminder is not None and user not in (reminder.requester, *deps.settings.hiring_managers):
-                notice = "Only whoever set a reminder can cancel it."
-            elif reminder is not None:
-                if reminder.pending(datetime.now(UTC)):
-                    await _unschedule(client, reminder.delivery_channel, reminder.delivery_id)
-                await records.delete(reminder)
-                notice = f"Cancelled the reminder for {reminder.candidate}."
-        except StoreUnavailable:
-            notice = STORE_DOWN
-        except Exception:
-            logger.exception("Could not cancel a reminder")
-            notice = "Sorry, I couldn't cancel that reminder. Please try again."
-        await home.publish_home(client, deps, user, notice=notice)
+        await deps.scorecards.cancel_reminder(client, user=press.user.id, reminder=ref.reminder)

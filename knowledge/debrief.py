@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import datetime
 from statistics import fmean
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.leaning import Assessment, assess, leaning_for, recommendation_split
-from knowledge.rubric import AI_COMPETENCIES, HIGHEST_SCORE, ML_COMPETENCIES, choice_label, competency_name
-from knowledge.scorecards import InterviewType, Recommendation, Scorecard
+from knowledge.rubric import AI_COMPETENCIES, HIGHEST_SCORE, ML_COMPETENCIES, competency_name, item_label
+from knowledge.scorecards import InterviewType, Recommendation, Scorecard, Submission
 
 SHARED_FLAG_MIN: Final = 2
 DISAGREEMENT_POINTS: Final = 2
@@ -65,26 +64,6 @@ class SharedFlag(BaseModel):
     key: str
     label: str
     interviewers: tuple[str, ...]
-
-
-class Submission(BaseModel):
-    """All anyone may know about a scorecard: who submitted it, for which interview, and when."""
-
-    model_config = ConfigDict(frozen=True)
-
-    candidate: str
-    interviewer: str
-    interview_type: InterviewType
-    submitted_at: datetime
-
-    @classmethod
-    def of(cls, scorecard: Scorecard) -> Submission:
-        return cls(
-            candidate=scorecard.candidate,
-            interviewer=scorecard.interviewer,
-            interview_type=scorecard.interview_type,
-            submitted_at=scorecard.submitted_at,
-        )
 
 
 class BlindDebrief(BaseModel):
@@ -136,7 +115,7 @@ def _shared_flags(scorecards: Sequence[Scorecard]) -> tuple[SharedFlag, ...]:
             if scorecard.interviewer not in seen_by[key]:
                 seen_by[key].append(scorecard.interviewer)
     return tuple(
-        SharedFlag(key=key, label=choice_label(key), interviewers=tuple(interviewers))
+        SharedFlag(key=key, label=item_label(key), interviewers=tuple(interviewers))
         for key, interviewers in seen_by.items()
         if len(interviewers) >= SHARED_FLAG_MIN
     )

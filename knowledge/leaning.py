@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.guide import GUIDE
 from knowledge.models import Role
-from knowledge.rubric import HIGHEST_SCORE, LOWEST_SCORE, SENIOR_LEVELS, choice_label, competency_name
+from knowledge.rubric import HIGHEST_SCORE, LOWEST_SCORE, SENIOR_LEVELS, competency_name, item_label
 from knowledge.scorecards import Recommendation, Scorecard
 
 LEAN_THRESHOLD: Final = 1.0
@@ -82,9 +82,9 @@ def assess(scorecard: Scorecard) -> Assessment:
     for key in lowest:
         weighted.append((LOWEST_SCORE_WEIGHT, f"Rated {LOWEST_SCORE} on {competency_name(key).lower()}"))
     for key in scorecard.red_flags:
-        weighted.append((RED_FLAG_WEIGHT, f"Red flag: {choice_label(key)}"))
+        weighted.append((RED_FLAG_WEIGHT, f"Red flag: {item_label(key)}"))
     for key in scorecard.signals:
-        weighted.append((SIGNAL_WEIGHT, f"Seniority signal: {choice_label(key)}"))
+        weighted.append((SIGNAL_WEIGHT, f"Seniority signal: {item_label(key)}"))
     bar = _senior_bar(scorecard)
     if bar is not None:
         weighted.append((SENIOR_BAR_WEIGHT, bar))

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from knowledge.identifiers import CANDIDATE_MAX, CandidateName, SlackUserId
+
 MIN_AHEAD: Final = timedelta(minutes=1)
 MAX_AHEAD: Final = timedelta(days=120)  # chat.scheduleMessage refuses anything further out
 KEEP_AFTER: Final = timedelta(days=14)  # a delivered reminder's button keeps working this long
@@ -160,10 +162,10 @@ class Reminder(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    candidate: str = Field(min_length=1, max_length=80)
-    candidate_key: str = Field(min_length=1, max_length=160)
-    interviewer: str = Field(min_length=1, max_length=64, pattern=r"^[^/]+$")
-    requester: str = Field(min_length=1, max_length=64)
+    candidate: CandidateName
+    candidate_key: str = Field(min_length=1, max_length=CANDIDATE_MAX * 2)
+    interviewer: SlackUserId
+    requester: SlackUserId
     remind_at: AwareDatetime
     created_at: AwareDatetime
     delivery_channel: str = Field(min_length=1, max_length=64)

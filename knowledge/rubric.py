@@ -45,7 +45,7 @@ class CompetencyRubric(BaseModel):
         return self.anchors[score - LOWEST_SCORE]
 
 
-class Choice(BaseModel):
+class RubricItem(BaseModel):
     """A red flag, seniority signal or interview question: a stable key, a short label, the guide's full text."""
 
     model_config = ConfigDict(frozen=True)
@@ -186,9 +186,9 @@ _QUESTION_LABELS: Final = (
 GuideEntry = tuple[str, Section, Audience]
 
 
-def _label(entries: Iterable[GuideEntry], labels: tuple[tuple[str, str, str], ...]) -> tuple[Choice, ...]:
+def _label(entries: Iterable[GuideEntry], labels: tuple[tuple[str, str, str], ...]) -> tuple[RubricItem, ...]:
     """Pair every guide entry with exactly one label; anything unpaired is a bug in this module."""
-    choices: list[Choice] = []
+    choices: list[RubricItem] = []
     used: set[str] = set()
     for text, source, audience in entries:
         matches = [label for label in labels if label[1] in text]
@@ -196,7 +196,7 @@ def _label(entries: Iterable[GuideEntry], labels: tuple[tuple[str, str, str], ..
             raise ValueError(f"expected exactly one label for the guide's {text!r}, found {len(matches)}")
         key, _, short = matches[0]
         used.add(key)
-        choices.append(Choice(key=key, label=short, detail=text, audience=audience, source=source))
+        choices.append(RubricItem(key=key, label=short, detail=text, audience=audience, source=source))
     unused = {key for key, _, _ in labels} - used
     if unused:
         raise ValueError(f"labels with no guide entry: {sorted(unused)}")
@@ -219,7 +219,7 @@ QUESTIONS: Final = _label(
     _QUESTION_LABELS,
 )
 _BY_KEY: Final = {c.key: c for c in (*AI_COMPETENCIES, *ML_COMPETENCIES)}
-_CHOICES_BY_KEY: Final = {c.key: c for c in (*RED_FLAGS, *SIGNALS, *QUESTIONS)}
+_ITEMS_BY_KEY: Final = {c.key: c for c in (*RED_FLAGS, *SIGNALS, *QUESTIONS)}
 
 
 def role_title(role: Role) -> str:
@@ -241,20 +241,20 @@ def competencies_for(role: Role) -> tuple[CompetencyRubric, ...]:
     return AI_COMPETENCIES if role is Role.AI_ENGINEER else ML_COMPETENCIES
 
 
-def _for_role(choices: tuple[Choice, ...], role: Role) -> tuple[Choice, ...]:
+def _for_role(choices: tuple[RubricItem, ...], role: Role) -> tuple[RubricItem, ...]:
     wanted = {Audience.ANY, audience(role)}
     return tuple(choice for choice in choices if choice.audience in wanted)
 
 
-def red_flags_for(role: Role) -> tuple[Choice, ...]:
+def red_flags_for(role: Role) -> tuple[RubricItem, ...]:
     return _for_role(RED_FLAGS, role)
 
 
-def signals_for(role: Role) -> tuple[Choice, ...]:
+def signals_for(role: Role) -> tuple[RubricItem, ...]:
     return _for_role(SIGNALS, role)
 
 
-def questions_for(role: Role) -> tuple[Choice, ...]:
+def questions_for(role: Role) -> tuple[RubricItem, ...]:
     return _for_role(QUESTIONS, role)
 
 
@@ -262,13 +262,13 @@ def competency(key: str) -> CompetencyRubric | None:
     return _BY_KEY.get(key)
 
 
-def choice(key: str) -> Choice | None:
-    return _CHOICES_BY_KEY.get(key)
+def rubric_item(key: str) -> RubricItem | None:
+    return _ITEMS_BY_KEY.get(key)
 
 
-def choice_label(key: str) -> str:
+def item_label(key: str) -> str:
     """The short label of a flag, signal or question; the key itself if the rubric no longer has it."""
-    known = _CHOICES_BY_KEY.get(key)
+    known = _ITEMS_BY_KEY.get(key)
     return known.label if known is not None else key
 
 

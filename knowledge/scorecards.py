@@ -1,39 +1,50 @@
-"""Interview scorecards as typed data: the draft a form holds, its validation, and the stored scorecard.
+"""Interview scorecards as typed data: the draft a form holds, and the scorecard validated from it.
 
-Pure: nothing here knows about Slack or Redis. Validation messages are written for the interviewer and keyed
-by form field (``candidate``, ``role``, ``rating:<competency>``, ``notes`` ...) so whatever shows the form can put
-each one next to the field it is about.
+Pure: nothing here knows about Slack or Redis. A ``Scorecard`` is validated once, from a draft
+(``Scorecard.from_draft``), by its own field validators: the rubric's rules apply there, and each problem comes
+back as a message for the interviewer keyed by form field (``candidate``, ``role``, ``rating:<competency>``,
+``notes`` ...) so whatever shows the form can put it next to the field it is about. A stored scorecard is read
+back with the same type. ``Submission``, what anyone may know about a scorecard, is its public part.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, NamedTuple
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
+from knowledge.identifiers import CANDIDATE_MAX, CandidateName, SlackUserId, candidate_key, clean_candidate
 from knowledge.models import Level, Role
 from knowledge.rubric import (
     HIGHEST_SCORE,
     LOWEST_SCORE,
     SCORECARD_LEVELS,
     SCORECARD_ROLES,
-    choice,
+    CompetencyRubric,
     competencies_for,
     competency,
     questions_for,
     red_flags_for,
     role_title,
+    rubric_item,
     signals_for,
 )
 
-CANDIDATE_MAX: Final = 80
 NOTES_MAX: Final = 3000
-MARKUP: Final = re.compile(r"[<>*_~`|\\]|https?://|\bwww\.", re.IGNORECASE)
+FROM_FORM: Final = "scorecard_from_form"  # validation context: the rubric's rules for a submitted form apply
 
 
 class Recommendation(StrEnum):
@@ -81,23 +92,6 @@ def rating_field(competency_key: str) -> str:
     return f"rating:{competency_key}"
 
 
-def clean_candidate(name: str) -> str:
-    """The name as shown: Unicode-normalised, whitespace collapsed. Raises ``ValueError`` with a message for people."""
-    cleaned = " ".join(unicodedata.normalize("NFKC", name).split())
-    if not any(char.isalnum() for char in cleaned):
-        raise ValueError("Enter the candidate's name.")
-    if len(cleaned) > CANDIDATE_MAX:
-        raise ValueError(f"Keep the name to {CANDIDATE_MAX} characters (this one has {len(cleaned)}).")
-    if MARKUP.search(cleaned) or any(unicodedata.category(char).startswith("C") for char in cleaned):
-        raise ValueError("Write the name as plain text, without links or formatting characters like < > * _ ~ `.")
-    return cleaned
-
-
-def candidate_key(name: str) -> str:
-    """The same candidate however the name is typed: "Ada  Lovelace" and "ada lovelace" share one key."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 def scorecard_id(key: str, interviewer: str, interview_type: InterviewType) -> str:
     """One scorecard per candidate, interviewer and interview: resubmitting replaces it. Interviewer ids and
     interview types hold no ``/``, so the id is unambiguous even when the name does."""
@@ -118,10 +112,6 @@ def _required(message: str, choices: Iterable[StrEnum]) -> Any:
     return BeforeValidator(check)
 
 
-def _candidate(value: Any) -> str:
-    return clean_candidate(str(value or ""))
-
-
 def _notes(value: Any) -> str:
     text = str(value or "").strip()
     if len(text) > NOTES_MAX:
@@ -132,17 +122,33 @@ def _notes(value: Any) -> str:
     return text
 
 
-class ScorecardForm(BaseModel):
-    """The fields every scorecard has, whatever the role, validated with messages for the interviewer."""
+class _Rating(NamedTuple):
+    """A competency the role asks to rate, and the score the form gave it (if any)."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    rubric: CompetencyRubric
+    score: int | None
 
-    candidate: Annotated[str, BeforeValidator(_candidate)]
-    role: Annotated[Role, _required("Pick the role they're interviewing for.", SCORECARD_ROLES)]
-    level: Annotated[Level, _required("Pick the level.", SCORECARD_LEVELS)]
-    interview_type: Annotated[InterviewType, _required("Pick the interview.", InterviewType)]
-    recommendation: Annotated[Recommendation, _required("Pick a recommendation.", Recommendation)]
-    notes: Annotated[str, BeforeValidator(_notes)] = ""
+
+def _unwrap_rating(value: Any) -> Any:
+    if isinstance(value, _Rating):
+        if value.score is None:
+            raise ValueError(f"Rate {value.rubric.name.lower()} from {LOWEST_SCORE} to {HIGHEST_SCORE}.")
+        return value.score
+    return value
+
+
+def _in_range(score: int) -> int:
+    if not LOWEST_SCORE <= score <= HIGHEST_SCORE:
+        raise ValueError(f"Pick a score from {LOWEST_SCORE} to {HIGHEST_SCORE}.")
+    return score
+
+
+Score = Annotated[int, AfterValidator(_in_range), BeforeValidator(_unwrap_rating)]
+RoleChoice = Annotated[Role, _required("Pick the role they're interviewing for.", SCORECARD_ROLES)]
+LevelChoice = Annotated[Level, _required("Pick the level.", SCORECARD_LEVELS)]
+InterviewChoice = Annotated[InterviewType, _required("Pick the interview.", InterviewType)]
+RecommendationChoice = Annotated[Recommendation, _required("Pick a recommendation.", Recommendation)]
+Notes = Annotated[str, BeforeValidator(_notes)]
 
 
 class RoleSelections(BaseModel):
@@ -182,30 +188,77 @@ class ScorecardDraft(BaseModel):
                 for k, v in self.ratings.items()
                 if competency(k) is not None and LOWEST_SCORE <= v <= HIGHEST_SCORE
             },
-            red_flags=tuple(k for k in self.red_flags if choice(k) is not None),
-            signals=tuple(k for k in self.signals if choice(k) is not None),
-            questions=tuple(k for k in self.questions if choice(k) is not None),
+            red_flags=tuple(k for k in self.red_flags if rubric_item(k) is not None),
+            signals=tuple(k for k in self.signals if rubric_item(k) is not None),
+            questions=tuple(k for k in self.questions if rubric_item(k) is not None),
         )
 
 
-class Scorecard(BaseModel):
-    """One interviewer's saved scorecard for one interview with one candidate."""
+class Submission(BaseModel):
+    """All anyone may know about a scorecard: who submitted it, for which interview, and when. The blind rule
+    (``knowledge.debrief``) shows only this to those who may not see the rest."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    candidate: str = Field(min_length=1, max_length=CANDIDATE_MAX)
+    candidate: CandidateName
+    interviewer: SlackUserId
+    interview_type: InterviewChoice
+    submitted_at: AwareDatetime
+
+    @classmethod
+    def of(cls, scorecard: Submission) -> Submission:
+        """Only the public part, as its own object: nothing of the rest travels with it."""
+        return cls.model_validate(scorecard.model_dump(include=set(cls.model_fields)))
+
+
+class Scorecard(Submission):
+    """One interviewer's saved scorecard for one interview with one candidate."""
+
     candidate_key: str = Field(min_length=1, max_length=CANDIDATE_MAX * 2)
-    role: Role
-    level: Level
-    interview_type: InterviewType
-    ratings: dict[str, Annotated[int, Field(ge=LOWEST_SCORE, le=HIGHEST_SCORE)]]
+    role: RoleChoice
+    level: LevelChoice
+    ratings: dict[str, Score]
     red_flags: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
-    recommendation: Recommendation
-    notes: str = Field(default="", max_length=NOTES_MAX)
-    interviewer: str = Field(min_length=1, max_length=64, pattern=r"^[^/]+$")
-    submitted_at: AwareDatetime
+    recommendation: RecommendationChoice
+    notes: Notes = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _apply_the_rubric(cls, data: Any, info: ValidationInfo) -> Any:
+        """From a form: ratings must cover exactly the role's competencies. Flags, signals and questions that
+        don't belong to the role can't come from the form (it only shows the role's own), so they are dropped
+        rather than reported. The candidate's key follows from the name."""
+        if not (info.context or {}).get(FROM_FORM) or not isinstance(data, dict):
+            return data
+        data = dict(data)
+        role = data.get("role")
+        given: dict[str, int] = data.get("ratings") or {}
+        if role in SCORECARD_ROLES:
+            data["ratings"] = {rubric.key: _Rating(rubric, given.get(rubric.key)) for rubric in competencies_for(role)}
+            for field, choices in (
+                ("red_flags", red_flags_for),
+                ("signals", signals_for),
+                ("questions", questions_for),
+            ):
+                data[field] = _keep(data.get(field) or (), {c.key for c in choices(role)})
+        else:
+            data["ratings"] = {}
+        try:
+            data["candidate_key"] = candidate_key(clean_candidate(str(data.get("candidate") or "")))
+        except ValueError:
+            data.pop("candidate_key", None)  # the candidate's own message says what's wrong
+        return data
+
+    @classmethod
+    def from_draft(cls, draft: ScorecardDraft, *, interviewer: str, submitted_at: datetime) -> Scorecard:
+        """The scorecard a complete draft makes; ``ScorecardInvalid`` lists every problem, one message per field."""
+        data = {**draft.model_dump(), "interviewer": interviewer, "submitted_at": submitted_at}
+        try:
+            return cls.model_validate(data, context={FROM_FORM: True})
+        except ValidationError as invalid:
+            raise ScorecardInvalid(_messages(invalid)) from invalid
 
     @property
     def id(self) -> str:
@@ -220,70 +273,30 @@ class Scorecard(BaseModel):
         return sum(self.ratings.values()) / len(self.ratings) if self.ratings else 0.0
 
     def as_draft(self) -> ScorecardDraft:
-        return ScorecardDraft(
-            candidate=self.candidate,
-            role=self.role,
-            level=self.level,
-            interview_type=self.interview_type,
-            ratings=dict(self.ratings),
-            red_flags=self.red_flags,
-            signals=self.signals,
-            questions=self.questions,
-            recommendation=self.recommendation,
-            notes=self.notes,
-        )
+        return ScorecardDraft.model_validate(self.model_dump(include=set(ScorecardDraft.model_fields)))
 
 
-def _message(error: Any) -> str:
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+FORM_FIELDS: Final = ("candidate", "role", "level", "interview_type", "recommendation", "notes")
 
 
-def validate_draft(draft: ScorecardDraft, *, interviewer: str, submitted_at: datetime) -> Scorecard:
-    """The scorecard a complete draft makes; ``ScorecardInvalid`` lists every problem, one message per field.
-
-    Ratings must cover exactly the role's competencies. Flags, signals and questions that don't belong to the
-    role can't come from the form (it only shows the role's own), so they are dropped rather than reported.
-    """
-    errors: dict[str, str] = {}
-    form: ScorecardForm | None = None
-    try:
-        form = ScorecardForm.model_validate(draft.model_dump(mode="json"))
-    except ValidationError as invalid:
-        for error in invalid.errors(include_url=False, include_input=False):
-            field = str(error["loc"][0]) if error["loc"] else "candidate"
-            errors.setdefault(field, _message(error))
-    role = draft.role if draft.role in SCORECARD_ROLES else None
-    ratings: dict[str, int] = {}
-    if role is not None:
-        for rubric in competencies_for(role):
-            score = draft.ratings.get(rubric.key)
-            if score is None:
-                errors[rating_field(rubric.key)] = f"Rate {rubric.name.lower()} from {LOWEST_SCORE} to {HIGHEST_SCORE}."
-            elif not LOWEST_SCORE <= score <= HIGHEST_SCORE:
-                errors[rating_field(rubric.key)] = f"Pick a score from {LOWEST_SCORE} to {HIGHEST_SCORE}."
-            else:
-                ratings[rubric.key] = score
-    if errors or form is None or role is None:
-        raise ScorecardInvalid(errors or {"role": "Pick the role they're interviewing for."})
-    return Scorecard(
-        candidate=form.candidate,
-        candidate_key=candidate_key(form.candidate),
-        role=form.role,
-        level=form.level,
-        interview_type=form.interview_type,
-        ratings=ratings,
-        red_flags=_keep(draft.red_flags, {c.key for c in red_flags_for(role)}),
-        signals=_keep(draft.signals, {c.key for c in signals_for(role)}),
-        questions=_keep(draft.questions, {c.key for c in questions_for(role)}),
-        recommendation=form.recommendation,
-        notes=form.notes,
-        interviewer=interviewer,
-        submitted_at=submitted_at,
-    )
+def _messages(invalid: ValidationError) -> dict[str, str]:
+    """One message per form field, ratings last; a problem with anything the form doesn't hold is a bug and is
+    raised as it is."""
+    fields: dict[str, str] = {}
+    ratings: dict[str, str] = {}
+    for error in invalid.errors(include_url=False, include_input=False):
+        loc = error["loc"]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if loc and loc[0] == "ratings" and len(loc) > 1:
+            ratings.setdefault(rating_field(str(loc[1])), message)
+        elif loc and loc[0] in FORM_FIELDS:
+            fields.setdefault(str(loc[0]), message)
+        elif not (loc and loc[0] == "candidate_key"):
+            raise invalid
+    return {field: fields[field] for field in FORM_FIELDS if field in fields} | ratings
 
 
-def _keep(keys: tuple[str, ...], allowed: set[str]) -> tuple[str, ...]:
+def _keep(keys: Iterable[str], allowed: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in keys if key in allowed))
 
 

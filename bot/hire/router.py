@@ -36,6 +36,13 @@ class HireReply:
         return self.subcommand.name
 
 
+def slack_subcommand(text: str) -> Subcommand | None:
+    """The subcommand ``text`` runs when it needs Slack itself (a form, the store, a DM); None for a card."""
+    words = text.split(maxsplit=1)
+    subcommand = subcommand_named(words[0]) if words else None
+    return subcommand if subcommand is not None and subcommand.needs_slack else None
+
+
 def near_miss(word: str) -> Subcommand | None:
     """The subcommand a mistyped first word most likely meant (within two edits), if any."""
     if len(word) < 3:

@@ -15,9 +15,8 @@ from blocks.scorecard_cards import channel_summary_card, summary_card
 from bot.config import Settings
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
-from knowledge.debrief import Submission
 from knowledge.leaning import Assessment
-from knowledge.scorecards import Scorecard
+from knowledge.scorecards import Scorecard, Submission
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from blocks import ids
-from handlers import scorecard_commands
+from bot.hire.router import slack_subcommand
 from tests.fakes.block_checks import check_message_blocks, shown
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import block_actions_body, event_body, sign_request, slash_command_body
@@ -79,7 +79,7 @@ def errors_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
 async def test_any_hire_text(
     hirebot: HirebotServer, slack: FakeSlackAPI, caplog: pytest.LogCaptureFixture, text: str
 ) -> None:
-    assume(scorecard_commands.subcommand_of(text) is None)  # those open a form; tests/scenarios fuzz them
+    assume(slack_subcommand(text) is None)  # those open a form; tests/scenarios fuzz them
     caplog.clear()
     response = await hirebot.post_signed(slash_command_body(text))
     assert response.status == 200

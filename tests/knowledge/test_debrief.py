@@ -2,81 +2,68 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
-from knowledge.debrief import BlindDebrief, Debrief, Submission, build_debrief, debrief_for, may_see, scorecard_for
+from knowledge.debrief import BlindDebrief, Debrief, build_debrief, debrief_for, may_see, scorecard_for
 from knowledge.leaning import Leaning, assess, recommendation_split
 from knowledge.models import Level, Role
-from knowledge.scorecards import InterviewType, Recommendation, Scorecard
+from knowledge.scorecards import InterviewType, Recommendation, Submission
+from tests import factories
 
 START = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
 MANAGERS = ("U0HIRINGMGR",)
 
 
-def card(interviewer: str, minutes: int = 0, **fields: Any) -> Scorecard:
-    values: dict[str, Any] = {
-        "candidate": "Ada Lovelace",
-        "candidate_key": "ada lovelace",
-        "role": Role.AI_ENGINEER,
-        "level": Level.MID,
-        "interview_type": InterviewType.TECHNICAL,
-        "ratings": {"prompt": 3, "product": 3, "evaluation": 3},
-        "recommendation": Recommendation.YES,
-        "notes": f"notes from {interviewer}",
-        "interviewer": interviewer,
-        "submitted_at": START + timedelta(minutes=minutes),
-    }
-    values.update(fields)
-    return Scorecard(**values)
+card = partial(factories.scorecard, at=START, level=Level.MID, ratings={"prompt": 3, "product": 3, "evaluation": 3})
 
 
 def test_strong_ratings_and_a_yes_lean_hire() -> None:
-    assessment = assess(card("U1", ratings={"prompt": 4, "product": 3, "evaluation": 4}))
+    assessment = assess(card("U01", ratings={"prompt": 4, "product": 3, "evaluation": 4}))
     assert assessment.leaning is Leaning.HIRE
     assert assessment.reasons[0] == "Ratings average 3.7 of 4"
     assert "Recommends yes" in assessment.reasons
 
 
 def test_red_flags_and_a_no_lean_no_hire() -> None:
-    assessment = assess(card("U1", recommendation=Recommendation.NO, red_flags=("buzzwords", "no-failure-mode")))
+    assessment = assess(card("U01", recommendation=Recommendation.NO, red_flags=("buzzwords", "no-failure-mode")))
     assert assessment.leaning is Leaning.NO_HIRE
     assert "Red flag: Buzzwords without one concrete workflow" in assessment.reasons
 
 
 def test_a_yes_with_weak_ratings_is_mixed_and_says_they_disagree() -> None:
-    assessment = assess(card("U1", ratings={"prompt": 2, "product": 2, "evaluation": 2}))
+    assessment = assess(card("U01", ratings={"prompt": 2, "product": 2, "evaluation": 2}))
     assert assessment.leaning is Leaning.MIXED
     assert assessment.reasons[-1] == "Recommends yes though the ratings are below the middle"
 
 
 def test_a_senior_ai_candidate_weak_on_evaluation_misses_the_guides_bar() -> None:
-    senior = assess(card("U1", level=Level.SENIOR, ratings={"prompt": 4, "product": 4, "evaluation": 2}))
-    mid = assess(card("U1", level=Level.MID, ratings={"prompt": 4, "product": 4, "evaluation": 2}))
+    senior = assess(card("U01", level=Level.SENIOR, ratings={"prompt": 4, "product": 4, "evaluation": 2}))
+    mid = assess(card("U01", level=Level.MID, ratings={"prompt": 4, "product": 4, "evaluation": 2}))
     assert senior.score == mid.score - 1
     assert any("guide's bar for senior" in reason for reason in senior.reasons)
     assert not any("bar" in reason for reason in mid.reasons)
 
 
 def test_a_senior_ml_candidate_weak_on_training_misses_the_guides_bar() -> None:
-    scorecard = card("U1", role=Role.ML_ENGINEER, level=Level.STAFF, ratings={"data": 3, "training": 1, "research": 3})
+    scorecard = card("U01", role=Role.ML_ENGINEER, level=Level.STAFF, ratings={"data": 3, "training": 1, "research": 3})
     reasons = assess(scorecard).reasons
     assert any("shipped at least one model to production" in reason for reason in reasons)
     assert "Rated 1 on training and experiments" in reasons
 
 
 def test_seniority_signals_count_for() -> None:
-    plain = assess(card("U1", ratings={"prompt": 2, "product": 3, "evaluation": 2}))
+    plain = assess(card("U01", ratings={"prompt": 2, "product": 3, "evaluation": 2}))
     signalled = assess(
-        card("U1", ratings={"prompt": 2, "product": 3, "evaluation": 2}, signals=("evals-unprompted", "feature-cost"))
+        card("U01", ratings={"prompt": 2, "product": 3, "evaluation": 2}, signals=("evals-unprompted", "feature-cost"))
     )
     assert signalled.score == plain.score + 1
 
 
 def test_recommendation_split_lists_every_recommendation() -> None:
-    split = recommendation_split([card("U1"), card("U2", recommendation=Recommendation.STRONG_NO)])
+    split = recommendation_split([card("U01"), card("U02", recommendation=Recommendation.STRONG_NO)])
     assert list(split) == list(Recommendation)
     assert split == {
         Recommendation.STRONG_NO: 1,
@@ -89,9 +76,9 @@ def test_recommendation_split_lists_every_recommendation() -> None:
 def test_debrief_averages_per_competency_across_roles() -> None:
     debrief = build_debrief(
         [
-            card("U1", ratings={"prompt": 4, "product": 2, "evaluation": 1}),
-            card("U2", 5, ratings={"prompt": 3, "product": 3, "evaluation": 4}),
-            card("U3", 9, role=Role.ML_ENGINEER, ratings={"data": 2, "training": 3, "research": 3}),
+            card("U01", ratings={"prompt": 4, "product": 2, "evaluation": 1}),
+            card("U02", 5, ratings={"prompt": 3, "product": 3, "evaluation": 4}),
+            card("U03", 9, role=Role.ML_ENGINEER, ratings={"data": 2, "training": 3, "research": 3}),
         ]
     )
     means = {a.key: (a.mean, a.count) for a in debrief.averages}
@@ -109,33 +96,33 @@ def test_debrief_averages_per_competency_across_roles() -> None:
 def test_only_red_flags_two_different_interviewers_saw_are_shared() -> None:
     debrief = build_debrief(
         [
-            card("U1", red_flags=("buzzwords", "no-opinions")),
-            card("U1", 1, interview_type=InterviewType.PORTFOLIO, red_flags=("no-opinions",)),
-            card("U2", 2, red_flags=("buzzwords",)),
+            card("U01", red_flags=("buzzwords", "no-opinions")),
+            card("U01", 1, interview_type=InterviewType.PORTFOLIO, red_flags=("no-opinions",)),
+            card("U02", 2, red_flags=("buzzwords",)),
         ]
     )
-    assert [(f.key, f.interviewers) for f in debrief.shared_flags] == [("buzzwords", ("U1", "U2"))]
+    assert [(f.key, f.interviewers) for f in debrief.shared_flags] == [("buzzwords", ("U01", "U02"))]
     assert "Red flag seen by 2 interviewers: Buzzwords without one concrete workflow" in debrief.assessment.reasons
 
 
 def test_disagreements_of_two_points_or_more() -> None:
     debrief = build_debrief(
         [
-            card("U1", ratings={"prompt": 1, "product": 3, "evaluation": 4}),
-            card("U2", 1, ratings={"prompt": 3, "product": 4, "evaluation": 1}),
-            card("U3", 2, ratings={"prompt": 2, "product": 3, "evaluation": 3}),
+            card("U01", ratings={"prompt": 1, "product": 3, "evaluation": 4}),
+            card("U02", 1, ratings={"prompt": 3, "product": 4, "evaluation": 1}),
+            card("U03", 2, ratings={"prompt": 2, "product": 3, "evaluation": 3}),
         ]
     )
     found = {d.key: (d.spread, [(r.interviewer, r.score) for r in d.ratings]) for d in debrief.disagreements}
     assert found == {
-        "evaluation": (3, [("U2", 1), ("U3", 3), ("U1", 4)]),
-        "prompt": (2, [("U1", 1), ("U3", 2), ("U2", 3)]),
+        "evaluation": (3, [("U02", 1), ("U03", 3), ("U01", 4)]),
+        "prompt": (2, [("U01", 1), ("U03", 2), ("U02", 3)]),
     }
     assert list(found) == ["evaluation", "prompt"]  # widest first
 
 
 def test_the_panel_leaning_summarises_the_scorecards() -> None:
-    debrief = build_debrief([card("U1"), card("U2", 3, recommendation=Recommendation.STRONG_YES)])
+    debrief = build_debrief([card("U01"), card("U02", 3, recommendation=Recommendation.STRONG_YES)])
     assert debrief.assessment.leaning is Leaning.HIRE
     assert debrief.assessment.reasons[0] == "2 of 2 recommend hiring"
     assert debrief.candidate == "Ada Lovelace"
@@ -146,7 +133,10 @@ def test_a_debrief_needs_a_scorecard() -> None:
         build_debrief([])
 
 
-SCORECARDS = [card("U0GRACE001"), card("U0KATHERIN", 4, recommendation=Recommendation.NO)]
+SCORECARDS = [
+    card("U0GRACE001", notes="notes from U0GRACE001"),
+    card("U0KATHERIN", 4, recommendation=Recommendation.NO, notes="notes from U0KATHERIN"),
+]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from knowledge.reminders import (
     MAX_AHEAD,
-    Reminder,
     WhenError,
     looks_like_when,
     parse_when,
@@ -21,6 +20,7 @@ from knowledge.reminders import (
     zone_for,
     zone_name,
 )
+from tests import factories
 
 NEW_YORK = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -181,16 +181,7 @@ def test_looks_like_when() -> None:
 
 
 def test_one_reminder_per_candidate_and_interviewer() -> None:
-    reminder = Reminder(
-        candidate="Ada Lovelace",
-        candidate_key="ada lovelace",
-        interviewer="U0GRACE001",
-        requester="U0HIRINGMGR",
-        remind_at=NOW + timedelta(hours=1),
-        created_at=NOW,
-        delivery_channel="D01",
-        delivery_id="Q01",
-    )
+    reminder = factories.reminder("U0GRACE001", "U0HIRINGMGR", 1, at=NOW)
     assert reminder.id == reminder_id("ada lovelace", "U0GRACE001")
     assert reminder.pending(NOW) and not reminder.pending(NOW + timedelta(hours=2))
 

@@ -16,12 +16,13 @@ from aiohttp.test_utils import TestServer
 from pydantic import SecretStr
 
 from blocks import ids
+from blocks.scorecard_form import STILL_SWITCHING
 from bot.config import Settings
+from bot.scorecards.saving import NOT_SAVED
 from bot.server import create_web_app
 from bot.store.embedded import EmbeddedRedis
 from bot.store.redis_store import Store, connect_redis
 from bot.store.scorecards import ScorecardRecords
-from handlers.scorecards import NOT_SAVED, STILL_SWITCHING
 from knowledge.scorecards import Recommendation
 from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI

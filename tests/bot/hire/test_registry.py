@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.hire.registry import BY_WORD, LISTED, SLACK_ONLY, SUBCOMMANDS, Subcommand, subcommand_named
-from bot.hire.router import hire_reply, near_miss, offline_context
+from bot.hire.router import hire_reply, near_miss, offline_context, slack_subcommand
 from knowledge.engine import AnswerEngine
 from tests.fakes.block_checks import check_message_blocks
 
@@ -49,3 +49,21 @@ def test_near_misses_come_from_the_registry(typed: str, meant: str) -> None:
     assert suggestion is not None and suggestion.name == meant
     assert near_miss("xq") is None
     assert near_miss("completely-different") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("scorecard Ada Lovelace", "scorecard"),
+        ("Scorecards", "scorecard"),
+        ("debrief Ada", "debrief"),
+        ("reminder <@U0GRACE001> Ada in 45m", "remind"),
+        ("pay senior mle sf", None),
+        ("ask what is a scorecard", None),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_the_slack_only_subcommand_of_a_text(text: str, name: str | None) -> None:
+    found = slack_subcommand(text)
+    assert (found.name if found else None) == name

@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from functools import partial
 
 from bot.store.redis_store import Store
 from bot.store.reminders import REMINDER, ReminderRecords
 from bot.store.scorecards import CANDIDATE, ScorecardRecords, SummaryPost
-from knowledge.models import Level, Role
-from knowledge.reminders import KEEP_AFTER, Reminder
-from knowledge.scorecards import InterviewType, Recommendation, Scorecard
+from knowledge.reminders import KEEP_AFTER
+from knowledge.scorecards import InterviewType, Recommendation
+from tests import factories
 
 NOW = datetime.now(UTC)
-
-
-def scorecard(interviewer: str = "U0GRACE001", **fields: Any) -> Scorecard:
-    values: dict[str, Any] = {
-        "candidate": "Ada Lovelace",
-        "candidate_key": "ada lovelace",
-        "role": Role.AI_ENGINEER,
-        "level": Level.SENIOR,
-        "interview_type": InterviewType.TECHNICAL,
-        "ratings": {"prompt": 3, "product": 4, "evaluation": 2},
-        "recommendation": Recommendation.YES,
-        "interviewer": interviewer,
-        "submitted_at": NOW,
-    }
-    values.update(fields)
-    return Scorecard(**values)
+scorecard = partial(factories.scorecard, at=NOW)
+reminder = partial(factories.reminder, at=NOW)
 
 
 async def test_a_resubmission_replaces_the_first(store: Store) -> None:
@@ -79,19 +65,6 @@ async def test_summary_posts_are_remembered(store: Store) -> None:
     assert await records.summary_post("x") is None
     await records.remember_summary_post("x", SummaryPost(channel="C0HIRING01", ts="1.000100"))
     assert await records.summary_post("x") == SummaryPost(channel="C0HIRING01", ts="1.000100")
-
-
-def reminder(interviewer: str = "U0GRACE001", requester: str = "U0HIRINGMGR", hours: float = 1) -> Reminder:
-    return Reminder(
-        candidate="Ada Lovelace",
-        candidate_key="ada lovelace",
-        interviewer=interviewer,
-        requester=requester,
-        remind_at=NOW + timedelta(hours=hours),
-        created_at=NOW,
-        delivery_channel="D0000001",
-        delivery_id="Q0000001",
-    )
 
 
 async def test_one_reminder_per_pair_kept_until_after_it_fires(store: Store) -> None:

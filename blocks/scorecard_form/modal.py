@@ -27,52 +27,29 @@ from slack_sdk.models.views import View
 
 from blocks import ids
 from blocks.common import clip, context, escape, markdown
+from knowledge.identifiers import CANDIDATE_MAX
 from knowledge.models import Level, Role
 from knowledge.rubric import (
     SCORECARD_LEVELS,
     SCORECARD_ROLES,
     SCORES,
-    Choice,
     CompetencyRubric,
+    RubricItem,
     competencies_for,
     questions_for,
     red_flags_for,
     role_title,
     signals_for,
 )
-from knowledge.scorecards import (
-    CANDIDATE_MAX,
-    NOTES_MAX,
-    InterviewType,
-    Recommendation,
-    ScorecardDraft,
-)
+from knowledge.scorecards import NOTES_MAX, InterviewType, Recommendation, ScorecardDraft
 
 TITLE: Final = "Interview scorecard"
 HINT_LIMIT: Final = 2000
 OPTION_TEXT_LIMIT: Final = 75
-FIELD_BLOCKS: Final = {
-    "candidate": ids.SCORECARD_CANDIDATE_BLOCK,
-    "role": ids.SCORECARD_ROLE_BLOCK,
-    "level": ids.SCORECARD_LEVEL_BLOCK,
-    "interview_type": ids.SCORECARD_INTERVIEW_BLOCK,
-    "recommendation": ids.SCORECARD_RECOMMENDATION_BLOCK,
-    "notes": ids.SCORECARD_NOTES_BLOCK,
-    "red_flags": ids.SCORECARD_RED_FLAGS_BLOCK,
-    "signals": ids.SCORECARD_SIGNALS_BLOCK,
-    "questions": ids.SCORECARD_QUESTIONS_BLOCK,
-}
 
 
 def rating_block(competency_key: str) -> str:
     return ids.SCORECARD_RATING_BLOCK_PREFIX + competency_key
-
-
-def field_block(field: str) -> str:
-    """The block_id of the input a validation message (keyed by form field) belongs next to."""
-    if field.startswith("rating:"):
-        return rating_block(field.removeprefix("rating:"))
-    return FIELD_BLOCKS.get(field, ids.SCORECARD_NOTES_BLOCK)
 
 
 def _option(value: str, text: str) -> Option:
@@ -91,7 +68,7 @@ def _radio(action_id: str, options: list[Option], selected: str | None) -> Radio
     return RadioButtonsElement(action_id=action_id, options=options, initial_option=initial)
 
 
-def _checkboxes(choices: Sequence[Choice], ticked: Sequence[str]) -> CheckboxesElement:
+def _checkboxes(choices: Sequence[RubricItem], ticked: Sequence[str]) -> CheckboxesElement:
     options = [_option(choice.key, choice.label) for choice in choices]
     initial = [option for option in options if option.value in ticked]
     return CheckboxesElement(
@@ -252,26 +229,4 @@ def scorecard_modal(draft: ScorecardDraft, *, private_metadata: str = "", notice
         close=PlainTextObject(text="Cancel"),
         private_metadata=private_metadata,
         blocks=blocks,
-    )
-
-
-def loading_modal(title: str, text: str) -> View:
-    """Opened at once with a fresh ``trigger_id`` (it expires in 3 seconds), then replaced with ``views.update``."""
-    return View(
-        type="modal",
-        callback_id=ids.LOADING_VIEW,
-        title=PlainTextObject(text=clip(title, 24)),
-        close=PlainTextObject(text="Close"),
-        blocks=[markdown(f":hourglass_flowing_sand: {escape(text)}")],
-    )
-
-
-def message_modal(title: str, blocks: Sequence[Block], *, callback_id: str = ids.LOADING_VIEW) -> View:
-    """A read-only modal: a saved scorecard, a debrief, an answer, or an explanation."""
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=PlainTextObject(text=clip(title, 24)),
-        close=PlainTextObject(text="Done"),
-        blocks=list(blocks)[:100],
     )

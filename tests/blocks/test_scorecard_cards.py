@@ -1,13 +1,12 @@
-"""Scorecard modal, cards, debriefs and the App Home: valid for Slack, built from the rubric, user text escaped,
+"""Scorecard cards, debriefs and the App Home: valid for Slack, built from the rubric, user text escaped,
 nothing the blind rule hides. ``UPDATE_SNAPSHOTS=1`` rewrites the snapshots after a deliberate change."""
 
 from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,122 +20,21 @@ from blocks.scorecard_cards import (
     reminder_card,
     summary_card,
 )
-from blocks.scorecard_modal import field_block, loading_modal, scorecard_modal
+from blocks.scorecard_form import scorecard_modal
 from blocks.scorecard_values import FillScorecard, ScorecardRef
 from bot.hire.router import hire_reply, offline_context
-from knowledge.debrief import Submission, build_debrief, debrief_for
+from knowledge.debrief import build_debrief, debrief_for
 from knowledge.engine import AnswerEngine
 from knowledge.leaning import assess
-from knowledge.models import Level, Role
-from knowledge.reminders import Reminder
-from knowledge.rubric import competencies_for, questions_for, red_flags_for
-from knowledge.scorecards import NOTES_MAX, InterviewType, Recommendation, Scorecard, ScorecardDraft
-from tests.fakes.block_checks import check_message_blocks, check_view, shown
+from knowledge.scorecards import NOTES_MAX, Submission
+from tests import factories
+from tests.blocks.validity import valid_card, valid_view
+from tests.factories import AT, reminder
+from tests.fakes.block_checks import shown
 
+scorecard = partial(factories.scorecard, **factories.DETAILED)
 SNAPSHOTS = Path(__file__).with_name("snapshots")
-AT = datetime(2026, 3, 3, 15, 30, tzinfo=UTC)
 SECRETS = ("notes-secret", "\u25cf", "Leaning", "Buzzwords", "Recommend", "Yes", "Brings up evaluation", "Prompt")
-
-
-def option_texts(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        found = [o["text"]["text"] for o in node.get("options", []) if isinstance(o, dict)]
-        return found + [t for value in node.values() for t in option_texts(value)]
-    if isinstance(node, list):
-        return [t for item in node for t in option_texts(item)]
-    return []
-
-
-def valid_view(view: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = view.to_dict()
-    assert check_view(payload) == []
-    assert all(len(text) <= 75 for text in option_texts(payload)), "Slack cuts option text at 75 characters"
-    block_ids = [block["block_id"] for block in payload["blocks"] if "block_id" in block]
-    assert len(block_ids) == len(set(block_ids))
-    return payload
-
-
-def valid_card(card: Card) -> dict[str, Any]:
-    payload = card.payload()
-    assert check_message_blocks(payload["blocks"]) == []
-    assert 0 < len(payload["text"]) <= 3000
-    return payload
-
-
-def scorecard(interviewer: str = "U0GRACE001", minutes: int = 0, **fields: Any) -> Scorecard:
-    values: dict[str, Any] = {
-        "candidate": "Ada Lovelace",
-        "candidate_key": "ada lovelace",
-        "role": Role.AI_ENGINEER,
-        "level": Level.SENIOR,
-        "interview_type": InterviewType.TECHNICAL,
-        "ratings": {"prompt": 3, "product": 4, "evaluation": 2},
-        "red_flags": ("buzzwords",),
-        "signals": ("evals-unprompted",),
-        "questions": ("ai-eval-suite",),
-        "recommendation": Recommendation.YES,
-        "notes": "notes-secret: built a real eval suite.",
-        "interviewer": interviewer,
-        "submitted_at": AT + timedelta(minutes=minutes),
-    }
-    values.update(fields)
-    return Scorecard(**values)
-
-
-@pytest.mark.parametrize("role", [None, Role.AI_ENGINEER, Role.ML_ENGINEER, Role.RESEARCH_ENGINEER])
-def test_the_modal_shows_the_roles_rubric(role: Role | None) -> None:
-    payload = valid_view(scorecard_modal(ScorecardDraft(role=role)))
-    block_ids = [block.get("block_id") for block in payload["blocks"]]
-    assert payload["callback_id"] == ids.SCORECARD_VIEW
-    rating_blocks = [b for b in block_ids if b and b.startswith(ids.SCORECARD_RATING_BLOCK_PREFIX)]
-    if role is None:
-        assert rating_blocks == []
-        assert "Pick a role" in shown(payload)
-        return
-    assert rating_blocks == [field_block(f"rating:{c.key}") for c in competencies_for(role)]
-    text = shown(payload)
-    for rubric in competencies_for(role):
-        assert all(anchor in text for anchor in rubric.anchors)
-    assert all(choice.label in text for choice in (*red_flags_for(role), *questions_for(role)))
-
-
-def test_the_role_select_dispatches_and_the_notes_show_their_limit() -> None:
-    payload = valid_view(scorecard_modal(ScorecardDraft()))
-    blocks = {block.get("block_id"): block for block in payload["blocks"]}
-    assert blocks[ids.SCORECARD_ROLE_BLOCK]["dispatch_action"] is True
-    notes = blocks[ids.SCORECARD_NOTES_BLOCK]
-    assert notes["element"]["max_length"] == NOTES_MAX and notes["element"]["multiline"] is True
-    assert "3,000 characters" in notes["hint"]["text"]
-    assert notes["optional"] is True
-    assert blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]["max_length"] == 80
-
-
-def test_the_modal_is_prefilled_from_the_draft() -> None:
-    draft = scorecard().as_draft()
-    payload = valid_view(scorecard_modal(draft, private_metadata='{"shown_role":"ai"}'))
-    blocks = {block.get("block_id"): block for block in payload["blocks"]}
-    assert blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]["initial_value"] == "Ada Lovelace"
-    assert blocks[ids.SCORECARD_ROLE_BLOCK]["element"]["initial_option"]["value"] == "ai"
-    assert blocks[field_block("rating:evaluation")]["element"]["initial_option"]["value"] == "2"
-    assert [o["value"] for o in blocks[ids.SCORECARD_RED_FLAGS_BLOCK]["element"]["initial_options"]] == ["buzzwords"]
-    assert blocks[ids.SCORECARD_RECOMMENDATION_BLOCK]["element"]["initial_option"]["value"] == "yes"
-    assert payload["private_metadata"] == '{"shown_role":"ai"}'
-
-
-def test_text_too_long_for_an_input_is_left_to_slack_rather_than_sent_back() -> None:
-    payload = valid_view(scorecard_modal(ScorecardDraft(candidate="a" * 200, notes="n" * 10_000)))
-    blocks = {block.get("block_id"): block for block in payload["blocks"]}
-    assert "initial_value" not in blocks[ids.SCORECARD_CANDIDATE_BLOCK]["element"]
-    assert "initial_value" not in blocks[ids.SCORECARD_NOTES_BLOCK]["element"]
-
-
-def test_notices_are_escaped() -> None:
-    payload = valid_view(scorecard_modal(ScorecardDraft(), notices=["Check <!channel> <@U1>"]))
-    assert "<!channel>" not in shown(payload) and "&lt;!channel&gt;" in shown(payload)
-
-
-def test_loading_modal() -> None:
-    valid_view(loading_modal("Interview scorecard that is too long", "Loading <x>"))
 
 
 def test_summary_card_shows_everything_and_escapes_notes() -> None:
@@ -220,26 +118,13 @@ def test_the_reminder_dm_carries_the_candidate() -> None:
     assert "You asked me to remind you" in shown(own["blocks"])
 
 
-def reminder(requester: str, interviewer: str, hours: int) -> Reminder:
-    return Reminder(
-        candidate="Ada Lovelace",
-        candidate_key="ada lovelace",
-        interviewer=interviewer,
-        requester=requester,
-        remind_at=AT + timedelta(hours=hours),
-        created_at=AT,
-        delivery_channel="D0000001",
-        delivery_id="Q0000001",
-    )
-
-
 def test_the_home_view_respects_the_blind_rule_and_fits() -> None:
     cards = [scorecard("U0GRACE001"), scorecard("U0KATHERIN", 5)]
     blind = debrief_for("U0ALAN0001", cards, ())
     full = build_debrief(cards)
     view = home_view(
-        asked_of_me=[reminder("U0HIRINGMGR", "U0ALAN0001", 1)] * 20,
-        asked_by_me=[reminder("U0ALAN0001", "U0GRACE001", 2), reminder("U0ALAN0001", "U0KATHERIN", -2)],
+        asked_of_me=[reminder("U0ALAN0001", "U0HIRINGMGR", 1)] * 20,
+        asked_by_me=[reminder("U0GRACE001", "U0ALAN0001", 2), reminder("U0KATHERIN", "U0ALAN0001", -2)],
         recent=[scorecard("U0ALAN0001")] * 20,
         debriefs=[blind, full] * 10,
         now=AT,

@@ -6,15 +6,18 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from blocks import ids
+from blocks.payloads import MAX_TYPED, parse_view_payload
 from blocks.scorecard_form import (
-    MAX_TYPED,
+    STILL_SWITCHING,
     ScorecardMetadata,
     draft_from_state,
-    parse_view_payload,
+    errors_for,
+    field_block,
     read_metadata,
 )
 from knowledge.models import Level, Role
-from knowledge.scorecards import InterviewType, Recommendation, RoleSelections
+from knowledge.scorecards import InterviewType, Recommendation, RoleSelections, ScorecardInvalid
 from tests.fakes.payloads import view_submission_payload
 from tests.scenarios.scorecard_steps import form_state
 
@@ -61,3 +64,18 @@ def test_a_payload_without_a_user_is_refused() -> None:
     payload["user"] = {"id": "not-a-user"}
     with pytest.raises(ValidationError):
         parse_view_payload(payload)
+
+
+def test_each_message_goes_next_to_its_field() -> None:
+    invalid = ScorecardInvalid({"candidate": "Enter the candidate's name.", "rating:prompt": "Rate it.", "x": "?"})
+    shown = {ids.SCORECARD_CANDIDATE_BLOCK, field_block("rating:prompt"), ids.SCORECARD_NOTES_BLOCK}
+    assert errors_for(invalid, shown) == {
+        ids.SCORECARD_CANDIDATE_BLOCK: "Enter the candidate's name.",
+        ids.SCORECARD_RATING_BLOCK_PREFIX + "prompt": "Rate it.",
+        ids.SCORECARD_NOTES_BLOCK: "?",
+    }
+
+
+def test_a_field_the_view_does_not_show_yet_points_at_the_role() -> None:
+    invalid = ScorecardInvalid({"rating:data": "Rate data pipelines from 1 to 4."})
+    assert errors_for(invalid, {ids.SCORECARD_ROLE_BLOCK}) == {ids.SCORECARD_ROLE_BLOCK: STILL_SWITCHING}

@@ -1,0 +1,131 @@
+"""Saving a submitted scorecard without ever losing it, then its follow-ups.
+
+The scorecard is written to Redis before the view is acknowledged. If that fails the acknowledgement is
+``response_action: errors``: the modal stays open with everything typed and says why, and pressing Save again
+once Redis is back saves the same scorecard. Only a saved scorecard closes the form (replaced by a confirmation);
+then the reminder for that candidate is cancelled, the summary card posted and the App Home refreshed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Final
+
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
+
+from blocks import ids
+from blocks.common import markdown
+from blocks.modals import message_modal
+from blocks.payloads import ViewPayload
+from blocks.scorecard_cards import scorecard_blocks
+from blocks.scorecard_form import draft_from_state, errors_for, read_metadata
+from bot.config import Settings
+from bot.scorecards.delivery import post_summary, tell
+from bot.scorecards.home import HomePublisher
+from bot.scorecards.reminding import Reminding
+from bot.store.redis_store import StoreUnavailable
+from bot.store.reminders import ReminderRecords
+from bot.store.scorecards import ScorecardRecords
+from knowledge.leaning import assess
+from knowledge.scorecards import Scorecard, ScorecardInvalid
+
+logger = logging.getLogger(__name__)
+
+NOT_SAVED: Final = (
+    "Not saved yet: hirebot's database didn't answer. Everything you typed is still here; press Save again in a minute."
+)
+SAVE_FAILED: Final = "Not saved: something went wrong on my side. Everything you typed is still here; press Save again."
+DAMAGED: Final = "This form's data didn't come through intact. Press Save again; if it keeps happening, reopen it."
+DAMAGED_SAVED: Final = "The form's hidden data was damaged; your scorecard was saved from what you typed."
+REMINDER_CANCELLED: Final = "The reminder this form came from had been cancelled; your scorecard is saved anyway."
+
+
+@dataclass(frozen=True)
+class Saved:
+    scorecard: Scorecard
+    replaced: bool
+    notices: list[str] = field(default_factory=list)
+
+
+class Saving:
+    def __init__(
+        self,
+        settings: Settings,
+        scorecard_records: ScorecardRecords,
+        reminder_records: ReminderRecords,
+        *,
+        reminding: Reminding,
+        home: HomePublisher,
+    ) -> None:
+        self.settings = settings
+        self.scorecard_records = scorecard_records
+        self.reminder_records = reminder_records
+        self.reminding = reminding
+        self.home = home
+
+    async def save(self, payload: ViewPayload) -> Saved | dict[str, str]:
+        """The saved scorecard, or the errors (by block id) to show in the form. Never raises."""
+        try:
+            return await self._save(payload)
+        except Exception:
+            logger.exception("Saving a scorecard failed")
+            return {ids.SCORECARD_NOTES_BLOCK: SAVE_FAILED}
+
+    async def _save(self, payload: ViewPayload) -> Saved | dict[str, str]:
+        metadata, damaged = read_metadata(payload.view.private_metadata)
+        if damaged:
+            logger.warning("Ignoring damaged private_metadata on a scorecard submission")
+        draft = draft_from_state(payload.view.state.values)
+        try:
+            scorecard = Scorecard.from_draft(draft, interviewer=payload.user.id, submitted_at=datetime.now(UTC))
+        except ScorecardInvalid as invalid:
+            return errors_for(invalid, payload.view.block_ids)
+        notices = [DAMAGED_SAVED] if damaged else []
+        try:
+            if metadata.reminder is not None and await self.reminder_records.get(metadata.reminder) is None:
+                notices.append(REMINDER_CANCELLED)
+            replaced = await self.scorecard_records.save(scorecard)
+        except StoreUnavailable as error:
+            logger.warning("Scorecard not saved, the form stays open: %s", error)
+            return {ids.SCORECARD_NOTES_BLOCK: NOT_SAVED}
+        return Saved(scorecard=scorecard, replaced=replaced, notices=notices)
+
+    def saved_view(self, saved: Saved) -> View:
+        """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
+        channel = self.settings.hiring_channel
+        if channel:
+            name = channel if channel.startswith("#") else f"<#{channel}>"
+            where = (
+                f"{name} hears that you've submitted; your ratings open only for those the blind rule lets see them."
+            )
+        else:
+            where = "I've sent you the summary in a DM."
+        action = "Replaced your earlier scorecard for this interview." if saved.replaced else "Saved."
+        lines = [
+            f":white_check_mark: *{action}* {where}",
+            *(f":information_source: {notice}" for notice in saved.notices),
+        ]
+        blocks = [markdown("\n".join(lines)), *scorecard_blocks(saved.scorecard, assess(saved.scorecard))]
+        return message_modal("Scorecard saved", blocks, callback_id=ids.SCORECARD_SAVED_VIEW)
+
+    async def follow_up(self, client: AsyncWebClient, saved: Saved) -> None:
+        """Once the form has closed: cancel the reminder for this candidate, post the summary, refresh the Home.
+        Never raises: if the summary can't be posted, the interviewer is told where to find it."""
+        scorecard = saved.scorecard
+        try:
+            await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
+            await post_summary(
+                client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
+            )
+            await self.home.publish(client, scorecard.interviewer)
+        except Exception:
+            logger.exception("A scorecard was saved but its follow-ups failed")
+            await tell(
+                client,
+                scorecard.interviewer,
+                f"Your scorecard for {scorecard.candidate} is saved, but I couldn't post its summary. "
+                f"`/hire debrief {scorecard.candidate}` shows it.",
+            )

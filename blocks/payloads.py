@@ -56,6 +56,11 @@ def parse_block_actions(body: dict[str, Any], *, require_trigger: bool = False) 
     return actions
 
 
+def parse_button_press(body: dict[str, Any]) -> BlockActions:
+    """A button that opens a modal: its payload must carry the ``trigger_id`` to open it with."""
+    return parse_block_actions(body, require_trigger=True)
+
+
 class ShortcutPress(_Lenient):
     """A global shortcut: who used it, and the trigger to open a modal with."""
 
@@ -148,8 +153,5 @@ class MessageEvent(BaseModel):
         return not self.subtype and not self.bot_id and bool(self.user)
 
 
-def parse_message_event(event: dict[str, Any]) -> MessageEvent | None:
-    try:
-        return MessageEvent.model_validate(event)
-    except ValidationError:
-        return None
+def parse_message_event(event: dict[str, Any]) -> MessageEvent:
+    return MessageEvent.model_validate(event)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetStatus, AsyncSetSuggestedPrompts
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -39,12 +40,17 @@ def register(app: AsyncApp, deps: Deps) -> None:
             title="Try one of these:",
         )
 
+    # The assistant middleware runs its listeners' middleware as ``AsyncMiddleware`` objects only, so this one
+    # listener parses its event itself instead of through ``handlers.parsed``.
     @assistant.user_message
     async def handle_user_message(
         body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient, set_status: AsyncSetStatus
     ) -> None:
-        message = parse_message_event(payload)
-        if message is None or not message.from_a_person:
+        try:
+            message = parse_message_event(payload)
+        except ValidationError:
+            return
+        if not message.from_a_person:
             return
         question = await deps.questions.claim(
             message,

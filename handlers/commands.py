@@ -10,13 +10,11 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks import ids
+from blocks import ids, messages
 from bot.deps import Deps
 from bot.hire.router import hire_reply, slack_subcommand
 
 logger = logging.getLogger(__name__)
-
-SORRY = "Sorry, something went wrong building that card. Please try again, or try `/hire help`."
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -39,6 +37,6 @@ def register(app: AsyncApp, deps: Deps) -> None:
             blocks = reply.card.block_dicts()
         except Exception:
             logger.exception("Failed to build the /hire card")
-            await ack(response_type="ephemeral", text=SORRY)
+            await ack(response_type="ephemeral", text=messages.CARD_FAILED)
             return
         await ack(response_type="ephemeral", text=reply.card.text, blocks=blocks)

@@ -8,40 +8,38 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks.payloads import parse_message_event
+from blocks.payloads import MessageEvent, parse_message_event
 from bot.deps import Deps
+from handlers import parsed
 
 # Subscribed in manifest.yml; Bolt registers all message events under "message".
 MESSAGE_EVENTS = ("message.im",)
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
-    @app.event("message")
-    async def handle_message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        message = parse_message_event(event)
-        if message is None or message.channel_type != "im" or not message.from_a_person:
-            return
+    # Events Slack sends that aren't a person's message (edits, joins, bot posts) are routine: not logged.
+    message_event = parsed("message_event", parse_message_event, part="event", quiet=True)
+
+    async def take(
+        body: dict[str, Any], asked: MessageEvent, client: AsyncWebClient, *, thread_ts: str | None, feature: str
+    ) -> None:
         question = await deps.questions.claim(
-            message,
+            asked,
             event_id=body.get("event_id"),
             team_id=str(body.get("team_id") or ""),
-            thread_ts=message.thread_ts,
-            feature="dm",
+            thread_ts=thread_ts,
+            feature=feature,
         )
         if question is not None:
             deps.questions.answer(client, question)
 
-    @app.event("app_mention")
-    async def handle_mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        message = parse_message_event(event)
-        if message is None or not message.from_a_person:
-            return
-        question = await deps.questions.claim(
-            message,
-            event_id=body.get("event_id"),
-            team_id=str(body.get("team_id") or ""),
-            thread_ts=message.thread_ts or message.ts,
-            feature="mention",
-        )
-        if question is not None:
-            deps.questions.answer(client, question)
+    @app.event("message", middleware=[message_event])
+    async def handle_message(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
+        if message_event.channel_type == "im" and message_event.from_a_person:
+            await take(body, message_event, client, thread_ts=message_event.thread_ts, feature="dm")
+
+    @app.event("app_mention", middleware=[message_event])
+    async def handle_mention(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
+        if message_event.from_a_person:
+            thread_ts = message_event.thread_ts or message_event.ts
+            await take(body, message_event, client, thread_ts=thread_ts, feature="mention")

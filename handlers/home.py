@@ -1,72 +1,51 @@
 """The App Home tab (``app_home_opened`` -> ``views.publish``, built by ``bot.scorecards.home``) and its "Ask a
-question" modal."""
+question" modal, answered through the one answer path (``AnswerService.card_answer``) and ``answer_card``."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from pydantic import ValidationError
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks import ids
+from blocks import ids, messages
 from blocks.answer_card import answer_card
 from blocks.home import QUESTION_MAX, answer_modal, question_from_state, question_modal
-from blocks.payloads import HomeOpened, parse_block_actions, parse_view_payload
+from blocks.payloads import BlockActions, HomeOpened, ViewPayload, parse_button_press, parse_view_payload
 from bot.deps import Deps
+from handlers import parsed
 
 logger = logging.getLogger(__name__)
 
 
-def _answer_blocks(question: str, deps: Deps) -> list[Block]:
-    return answer_card(deps.answers.card_answer(question)).blocks
-
-
 def register(app: AsyncApp, deps: Deps) -> None:
-    @app.event("app_home_opened")
-    async def handle_app_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
-        try:
-            opened = HomeOpened.model_validate(event)
-        except ValidationError:
-            logger.warning("An app_home_opened event didn't parse")
-            return
+    @app.event("app_home_opened", middleware=[parsed("opened", HomeOpened.model_validate, part="event")])
+    async def handle_app_home_opened(opened: HomeOpened, client: AsyncWebClient) -> None:
         if opened.tab == "home":
             await deps.scorecards.publish_home(client, opened.user)
 
-    @app.action(ids.HOME_ASK_ACTION)
-    async def handle_home_ask(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    @app.action(ids.HOME_ASK_ACTION, middleware=[parsed("press", parse_button_press)])
+    async def handle_home_ask(ack: AsyncAck, press: BlockActions, client: AsyncWebClient) -> None:
         await ack()
-        try:
-            press = parse_block_actions(body, require_trigger=True)
-        except ValidationError:
-            logger.warning("An Ask a question press didn't parse")
-            return
         try:
             await client.views_open(trigger_id=str(press.trigger_id), view=question_modal())
         except Exception:
             logger.exception("Could not open the question modal")
-            notice = "Sorry, I couldn't open that. Please try again."
-            await deps.scorecards.publish_home(client, press.user.id, notice=notice)
+            await deps.scorecards.publish_home(client, press.user.id, notice=messages.COULD_NOT_OPEN)
 
-    @app.view(ids.QUESTION_VIEW)
-    async def handle_question(ack: AsyncAck, body: dict[str, Any]) -> None:
-        try:
-            question = " ".join(question_from_state(parse_view_payload(body).view.state.values).split())
-        except ValidationError:
-            await ack(response_action="errors", errors={ids.QUESTION_BLOCK: "That didn't come through; try again."})
-            return
+    question_view = parsed("submission", parse_view_payload, errors={ids.QUESTION_BLOCK: messages.QUESTION_DAMAGED})
+
+    @app.view(ids.QUESTION_VIEW, middleware=[question_view])
+    async def handle_question(ack: AsyncAck, submission: ViewPayload) -> None:
+        question = " ".join(question_from_state(submission.view.state.values).split())
         if not question or len(question) > QUESTION_MAX:
-            problem = "Type a question." if not question else f"Keep it under {QUESTION_MAX} characters."
+            problem = messages.TYPE_A_QUESTION if not question else f"Keep it under {QUESTION_MAX} characters."
             await ack(response_action="errors", errors={ids.QUESTION_BLOCK: problem})
             return
         try:
-            view = answer_modal(question, _answer_blocks(question, deps))
+            view = answer_modal(question, answer_card(deps.answers.card_answer(question)).blocks)
         except Exception:
             logger.exception("Could not answer a question from the App Home")
-            await ack(
-                response_action="errors", errors={ids.QUESTION_BLOCK: "Sorry, I couldn't answer that. Try again."}
-            )
+            await ack(response_action="errors", errors={ids.QUESTION_BLOCK: messages.COULD_NOT_ANSWER})
             return
         await ack(response_action="update", view=view)

@@ -1,6 +1,6 @@
 """The scorecard modal's listeners: saving a submission, swapping the competencies when the role changes, and the
 buttons that open the form (empty, for a candidate, or a saved scorecard to edit). The use cases are
-``bot.scorecards``'s; these parse what Slack sent and reply."""
+``bot.scorecards``'s; these take the parsed payload, call one, and reply."""
 
 from __future__ import annotations
 
@@ -11,60 +11,49 @@ from pydantic import ValidationError
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks import ids
-from blocks.payloads import parse_block_actions, parse_view_payload
+from blocks import ids, messages
+from blocks.payloads import BlockActions, ViewPayload, parse_button_press, parse_view_payload
 from blocks.scorecard_values import FillScorecard, ScorecardRef
 from bot.deps import Deps
-from bot.scorecards.forms import DAMAGED_BUTTON
-from bot.scorecards.saving import DAMAGED
+from handlers import parsed
 
 logger = logging.getLogger(__name__)
 
 
+def _saved_scorecard(body: dict[str, Any]) -> ScorecardRef:
+    return ScorecardRef.parse(parse_button_press(body).value)
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
     scorecards = deps.scorecards
+    submission = parsed("submission", parse_view_payload, errors={ids.SCORECARD_NOTES_BLOCK: messages.FORM_DAMAGED})
+    press = parsed("press", parse_button_press)
 
-    @app.view(ids.SCORECARD_VIEW)
-    async def handle_scorecard_submission(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        try:
-            payload = parse_view_payload(body)
-        except ValidationError:
-            logger.warning("A scorecard submission didn't parse")
-            await ack(response_action="errors", errors={ids.SCORECARD_NOTES_BLOCK: DAMAGED})
-            return
-        outcome = await scorecards.save(payload)
+    @app.view(ids.SCORECARD_VIEW, middleware=[submission])
+    async def handle_scorecard_submission(ack: AsyncAck, submission: ViewPayload, client: AsyncWebClient) -> None:
+        outcome = await scorecards.save(submission)
         if isinstance(outcome, dict):
             await ack(response_action="errors", errors=outcome)
             return
         await ack(response_action="update", view=scorecards.saved_view(outcome))
         await scorecards.follow_up(client, outcome)
 
-    @app.action(ids.SCORECARD_ROLE_ACTION)
-    async def handle_role_change(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    @app.action(ids.SCORECARD_ROLE_ACTION, middleware=[parsed("form", parse_view_payload)])
+    async def handle_role_change(ack: AsyncAck, form: ViewPayload, client: AsyncWebClient) -> None:
         await ack()
-        try:
-            payload = parse_view_payload(body)
-        except ValidationError:
-            logger.warning("A role change in a scorecard didn't parse")
-            return
-        await scorecards.switch_role(client, payload)
+        await scorecards.switch_role(client, form)
 
-    @app.action(ids.FILL_SCORECARD_ACTION)
+    @app.action(ids.FILL_SCORECARD_ACTION, middleware=[press])
     async def handle_fill_scorecard(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None = None
+        ack: AsyncAck, press: BlockActions, client: AsyncWebClient, respond: AsyncRespond | None = None
     ) -> None:
         await ack()
-        try:
-            press = parse_block_actions(body, require_trigger=True)
-        except ValidationError:
-            logger.warning("A Fill scorecard press didn't parse")
-            return
         notices: list[str] = []
         try:
             value = FillScorecard.parse(press.value)
-        except ValidationError:
+        except ValidationError:  # the form still opens, empty, and says why
             logger.warning("A Fill scorecard button's value didn't parse")
-            value, notices = FillScorecard(), [DAMAGED_BUTTON]
+            value, notices = FillScorecard(), [messages.FILL_BUTTON_DAMAGED]
         await scorecards.open_form(
             client,
             trigger_id=str(press.trigger_id),
@@ -75,17 +64,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
             respond=respond,
         )
 
-    @app.action(ids.EDIT_SCORECARD_ACTION)
+    @app.action(ids.EDIT_SCORECARD_ACTION, middleware=[press, parsed("ref", _saved_scorecard)])
     async def handle_edit_scorecard(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None = None
+        ack: AsyncAck,
+        press: BlockActions,
+        ref: ScorecardRef,
+        client: AsyncWebClient,
+        respond: AsyncRespond | None = None,
     ) -> None:
         await ack()
-        try:
-            press = parse_block_actions(body, require_trigger=True)
-            ref = ScorecardRef.parse(press.value)
-        except ValidationError:
-            logger.warning("An Edit scorecard press didn't parse")
-            return
         await scorecards.open_saved(
             client, trigger_id=str(press.trigger_id), user=press.user.id, scorecard_id=ref.scorecard, respond=respond
         )

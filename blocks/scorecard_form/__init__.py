@@ -3,7 +3,6 @@ sends back read into a draft, the hidden metadata, and validation messages keyed
 
 from blocks.scorecard_form.modal import rating_block, scorecard_modal
 from blocks.scorecard_form.reading import (
-    STILL_SWITCHING,
     ScorecardMetadata,
     draft_from_state,
     errors_for,
@@ -12,7 +11,6 @@ from blocks.scorecard_form.reading import (
 )
 
 __all__ = [
-    "STILL_SWITCHING",
     "ScorecardMetadata",
     "draft_from_state",
     "errors_for",

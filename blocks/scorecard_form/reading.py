@@ -13,7 +13,7 @@ from typing import Final, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from blocks import ids
+from blocks import ids, messages
 from blocks.payloads import StateValues, state_value, typed_text
 from blocks.scorecard_form.modal import rating_block
 from knowledge.models import Level, Role
@@ -21,7 +21,6 @@ from knowledge.scorecards import InterviewType, Recommendation, RoleSelections, 
 
 FormEnum = TypeVar("FormEnum", bound=StrEnum)
 
-STILL_SWITCHING: Final = "The form was still switching roles: check the competencies below and save again."
 FIELD_BLOCKS: Final = {
     "candidate": ids.SCORECARD_CANDIDATE_BLOCK,
     "role": ids.SCORECARD_ROLE_BLOCK,
@@ -125,5 +124,5 @@ def errors_for(invalid: ScorecardInvalid, shown_blocks: set[str]) -> dict[str, s
         else:
             missing = True
     if missing:
-        errors.setdefault(ids.SCORECARD_ROLE_BLOCK, STILL_SWITCHING)
+        errors.setdefault(ids.SCORECARD_ROLE_BLOCK, messages.STILL_SWITCHING)
     return errors

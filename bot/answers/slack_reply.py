@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from blocks import messages
 from blocks.common import Card
 from blocks.conversation_cards import partial_card, reply_cards, thinking_card
 from bot.answers.service import AnswerService, Reply
@@ -102,7 +103,7 @@ async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread
             await client.chat_postMessage(
                 channel=thread.channel_id,
                 thread_ts=thread.thread_ts,
-                text="Sorry, something went wrong answering that. Please try again.",
+                text=messages.ANSWER_FAILED,
             )
         except SlackApiError:
             logger.error("Could not tell the user about the failure in %s", thread.channel_id)

@@ -9,13 +9,13 @@ from typing import Final
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks import ids
+from blocks import ids, messages
 from blocks.common import Card, escape, markdown, unescape
 from blocks.debrief_cards import debrief_blocks, debrief_card, no_scorecards_card
 from blocks.modals import loading_modal, message_modal
 from blocks.scorecard_cards import blind_scorecard_card, summary_card, unavailable_card
 from bot.config import Settings
-from bot.scorecards.delivery import SORRY, STORE_DOWN, tell
+from bot.scorecards.delivery import tell
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords
 from knowledge.debrief import debrief_for, scorecard_for
@@ -25,8 +25,6 @@ from knowledge.scorecards import Scorecard
 
 logger = logging.getLogger(__name__)
 
-USAGE: Final = "Try `/hire debrief Ada Lovelace`: every scorecard for that candidate, read together."
-GONE: Final = "That scorecard isn't there any more."
 TITLE: Final = "Debrief"
 
 
@@ -45,17 +43,17 @@ class Debriefs:
     async def reply(self, respond: AsyncRespond, args: str, *, reader: str) -> None:
         """``/hire debrief``: the debrief for the candidate named in ``args``, ephemerally."""
         if not args.strip():
-            await respond(response_type="ephemeral", text=USAGE)
+            await respond(response_type="ephemeral", text=messages.DEBRIEF_USAGE)
             return
         try:
             candidate = clean_candidate(unescape(args))
         except ValueError as problem:
-            await respond(response_type="ephemeral", text=f"{problem} {USAGE}")
+            await respond(response_type="ephemeral", text=f"{problem} {messages.DEBRIEF_USAGE}")
             return
         try:
             card = await self.card_for(reader, candidate)
         except StoreUnavailable:
-            card = unavailable_card(STORE_DOWN)
+            card = unavailable_card(messages.STORE_DOWN)
         await respond(response_type="ephemeral", text=card.text, blocks=card.block_dicts())
 
     async def open(self, client: AsyncWebClient, *, trigger_id: str, reader: str, candidate: str) -> None:
@@ -70,29 +68,29 @@ class Debriefs:
                 else:
                     blocks = no_scorecards_card(candidate).blocks
             except StoreUnavailable:
-                blocks = [markdown(f":warning: {escape(STORE_DOWN)}")]
+                blocks = [markdown(f":warning: {escape(messages.STORE_DOWN)}")]
             await client.views_update(
                 view_id=opened["view"]["id"], view=message_modal(TITLE, blocks, callback_id=ids.DEBRIEF_VIEW)
             )
         except Exception:
             logger.exception("Could not show a debrief")
-            await tell(client, reader, SORRY)
+            await tell(client, reader, messages.SORRY)
 
     async def scorecard_card(self, reader: str, scorecard_id: str) -> Card:
         """One scorecard as ``reader`` may see it (the blind note instead, until they've submitted). Never raises."""
         try:
             return await self._scorecard_card(reader, scorecard_id)
         except StoreUnavailable:
-            return unavailable_card(STORE_DOWN)
+            return unavailable_card(messages.STORE_DOWN)
         except Exception:
             logger.exception("Could not show a scorecard")
-            return unavailable_card(SORRY)
+            return unavailable_card(messages.SORRY)
 
     async def _scorecard_card(self, reader: str, scorecard_id: str) -> Card:
         records = self.scorecard_records
         scorecard = await records.get(scorecard_id)
         if scorecard is None:
-            return unavailable_card(GONE)
+            return unavailable_card(messages.SCORECARD_GONE)
         visible = scorecard_for(
             reader, scorecard, await records.for_candidate(scorecard.candidate_key), self.settings.hiring_managers
         )

@@ -4,7 +4,6 @@ when something they asked for didn't work (ephemerally where Slack gave a respon
 from __future__ import annotations
 
 import logging
-from typing import Final
 
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -19,9 +18,6 @@ from knowledge.leaning import Assessment
 from knowledge.scorecards import Scorecard, Submission
 
 logger = logging.getLogger(__name__)
-
-STORE_DOWN: Final = "hirebot can't reach its database right now, so scorecards are unavailable. Try again in a minute."
-SORRY: Final = "Sorry, something went wrong on my side. Please try again."
 
 
 async def dm_channel(client: AsyncWebClient, user: str) -> str:

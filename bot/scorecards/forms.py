@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from blocks import messages
 from blocks.common import markdown
 from blocks.modals import loading_modal, message_modal
 from blocks.payloads import ViewPayload
@@ -27,22 +28,6 @@ from knowledge.identifiers import candidate_key, clean_candidate
 from knowledge.scorecards import Scorecard, ScorecardDraft, carry_over
 
 logger = logging.getLogger(__name__)
-
-COULD_NOT_OPEN: Final = "Sorry, I couldn't open the scorecard form. Please try again."
-DAMAGED_BUTTON: Final = "That button's data didn't come through intact, so the form starts empty."
-DAMAGED_METADATA: Final = (
-    "Some of this form's hidden data didn't come through intact, so answers for other roles may be gone. "
-    "Everything shown here is kept."
-)
-STORE_DOWN_NOTICE: Final = (
-    "hirebot's database isn't answering right now. Fill the form anyway: Save keeps it open and tells you if it "
-    "can't save yet."
-)
-REMINDER_GONE: Final = "The reminder that brought you here was cancelled or has expired. You can still save."
-EDITING: Final = "Saving replaces your scorecard for this interview; changing the interview saves a new one."
-NOT_YOURS: Final = "That scorecard isn't there any more, or it isn't yours to edit."
-STORE_DOWN_EDIT: Final = "hirebot's database isn't answering right now; try again in a minute."
-COULD_NOT_SWITCH: Final = "I couldn't switch the scorecard's role; pick the role again."
 
 
 def _previous_notice(mine: list[Scorecard]) -> str | None:
@@ -84,14 +69,14 @@ class ScorecardForms:
         notices: list[str] = []
         try:
             if reminder is not None and await self.reminder_records.get(reminder) is None:
-                notices.append(REMINDER_GONE)
+                notices.append(messages.OPENED_FROM_GONE_REMINDER)
             if draft.candidate:
                 scorecards = await self.scorecard_records.for_candidate(candidate_key(draft.candidate))
                 notice = _previous_notice([s for s in scorecards if s.interviewer == user])
                 if notice:
                     notices.append(notice)
         except StoreUnavailable:
-            notices.append(STORE_DOWN_NOTICE)
+            notices.append(messages.STORE_DOWN_FORM)
         return notices
 
     async def open(
@@ -122,12 +107,14 @@ class ScorecardForms:
         try:
             scorecard = await self.scorecard_records.get(scorecard_id)
         except StoreUnavailable:
-            problem = STORE_DOWN_EDIT
+            problem = messages.STORE_DOWN_EDIT
         if scorecard is None or scorecard.interviewer != user:
-            await update_view(client, opened["view"], message_modal(TITLE, [markdown(problem or NOT_YOURS)]))
+            await update_view(
+                client, opened["view"], message_modal(TITLE, [markdown(problem or messages.NOT_YOURS_TO_EDIT)])
+            )
             return
         metadata = ScorecardMetadata(shown_role=scorecard.role).dump()
-        view = scorecard_modal(scorecard.as_draft(), private_metadata=metadata, notices=[EDITING])
+        view = scorecard_modal(scorecard.as_draft(), private_metadata=metadata, notices=[messages.EDITING_SAVED])
         await update_view(client, opened["view"], view)
 
     async def switch_role(self, client: AsyncWebClient, payload: ViewPayload) -> None:
@@ -136,9 +123,11 @@ class ScorecardForms:
         metadata, damaged = read_metadata(payload.view.private_metadata)
         draft = carry_over(draft_from_state(payload.view.state.values), metadata.shown_role, metadata.kept)
         kept = ScorecardMetadata(reminder=metadata.reminder, shown_role=draft.role, kept=draft.selections())
-        view = scorecard_modal(draft, private_metadata=kept.dump(), notices=[DAMAGED_METADATA] if damaged else [])
+        view = scorecard_modal(
+            draft, private_metadata=kept.dump(), notices=[messages.FORM_METADATA_DAMAGED] if damaged else []
+        )
         try:
             await update_view(client, {"id": payload.view.id, "hash": payload.view.hash}, view)
         except Exception:
             logger.exception("Could not swap a scorecard's competencies")
-            await tell(client, payload.user.id, COULD_NOT_SWITCH)
+            await tell(client, payload.user.id, messages.COULD_NOT_SWITCH_ROLE)

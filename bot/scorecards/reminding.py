@@ -13,10 +13,11 @@ from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from blocks import messages
 from blocks.common import escape, unescape
 from blocks.scorecard_cards import mention, reminder_card, slack_date
 from bot.config import Settings
-from bot.scorecards.delivery import STORE_DOWN, dm_channel
+from bot.scorecards.delivery import dm_channel
 from bot.scorecards.home import HomePublisher
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
@@ -37,14 +38,6 @@ logger = logging.getLogger(__name__)
 
 MENTION: Final = re.compile(rf"^<@({SLACK_USER_ID_PATTERN})(?:\|[^>]{{0,80}})?>$")
 USAGE: Final = f"Try `/hire remind @interviewer Ada Lovelace in 45m`: who, the candidate, then when ({EXAMPLES})."
-SCHEDULE_ERRORS: Final = {
-    "time_in_past": "That time has already passed; pick a later one.",
-    "time_too_far": "Slack can schedule a reminder at most 120 days ahead; pick an earlier time.",
-    "restricted_too_many": "Slack won't take more reminders for that time right now; pick another minute.",
-}
-ALREADY_GONE: Final = "That reminder was already gone."
-NOT_YOURS: Final = "Only whoever set a reminder can cancel it."
-COULD_NOT_CANCEL: Final = "Sorry, I couldn't cancel that reminder. Please try again."
 
 
 async def _reply(respond: AsyncRespond, text: str) -> None:
@@ -101,21 +94,21 @@ class Reminding:
     async def cancel(self, client: AsyncWebClient, *, user: str, reminder: str) -> None:
         """Cancel a reminder from the App Home (only whoever set it, or a hiring manager, may); the Home is
         published again with what happened. Never raises."""
-        notice = ALREADY_GONE
+        notice = messages.REMINDER_ALREADY_GONE
         try:
             found = await self.reminder_records.get(reminder)
             if found is not None and user not in (found.requester, *self.settings.hiring_managers):
-                notice = NOT_YOURS
+                notice = messages.NOT_YOURS_TO_CANCEL
             elif found is not None:
                 if found.pending(datetime.now(UTC)):
                     await _unschedule(client, found.delivery_channel, found.delivery_id)
                 await self.reminder_records.delete(found)
                 notice = f"Cancelled the reminder for {found.candidate}."
         except StoreUnavailable:
-            notice = STORE_DOWN
+            notice = messages.STORE_DOWN
         except Exception:
             logger.exception("Could not cancel a reminder")
-            notice = COULD_NOT_CANCEL
+            notice = messages.COULD_NOT_CANCEL_REMINDER
         await self.home.publish(client, user, notice=notice)
 
     async def remind(self, client: AsyncWebClient, respond: AsyncRespond, args: str, *, requester: str) -> None:
@@ -145,7 +138,7 @@ class Reminding:
         try:
             await self._schedule(client, requester, interviewer, candidate, remind_at, now, respond, zone_note)
         except StoreUnavailable:
-            await _reply(respond, STORE_DOWN)
+            await _reply(respond, messages.STORE_DOWN)
 
     async def _schedule(
         self,
@@ -176,7 +169,8 @@ class Reminding:
         except SlackApiError as error:
             reason = str(error.response.get("error"))
             await _reply(
-                respond, SCHEDULE_ERRORS.get(reason, f"Slack wouldn't schedule the reminder ({escape(reason)}).")
+                respond,
+                messages.SCHEDULE_ERRORS.get(reason, f"Slack wouldn't schedule the reminder ({escape(reason)})."),
             )
             return
         reminder = Reminder(

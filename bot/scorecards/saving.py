@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Final
 
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks import ids
+from blocks import ids, messages
 from blocks.common import markdown
 from blocks.modals import message_modal
 from blocks.payloads import ViewPayload
@@ -33,14 +32,6 @@ from knowledge.leaning import assess
 from knowledge.scorecards import Scorecard, ScorecardInvalid
 
 logger = logging.getLogger(__name__)
-
-NOT_SAVED: Final = (
-    "Not saved yet: hirebot's database didn't answer. Everything you typed is still here; press Save again in a minute."
-)
-SAVE_FAILED: Final = "Not saved: something went wrong on my side. Everything you typed is still here; press Save again."
-DAMAGED: Final = "This form's data didn't come through intact. Press Save again; if it keeps happening, reopen it."
-DAMAGED_SAVED: Final = "The form's hidden data was damaged; your scorecard was saved from what you typed."
-REMINDER_CANCELLED: Final = "The reminder this form came from had been cancelled; your scorecard is saved anyway."
 
 
 @dataclass(frozen=True)
@@ -72,7 +63,7 @@ class Saving:
             return await self._save(payload)
         except Exception:
             logger.exception("Saving a scorecard failed")
-            return {ids.SCORECARD_NOTES_BLOCK: SAVE_FAILED}
+            return {ids.SCORECARD_NOTES_BLOCK: messages.SAVE_FAILED}
 
     async def _save(self, payload: ViewPayload) -> Saved | dict[str, str]:
         metadata, damaged = read_metadata(payload.view.private_metadata)
@@ -83,14 +74,14 @@ class Saving:
             scorecard = Scorecard.from_draft(draft, interviewer=payload.user.id, submitted_at=datetime.now(UTC))
         except ScorecardInvalid as invalid:
             return errors_for(invalid, payload.view.block_ids)
-        notices = [DAMAGED_SAVED] if damaged else []
+        notices = [messages.SAVED_DESPITE_DAMAGE] if damaged else []
         try:
             if metadata.reminder is not None and await self.reminder_records.get(metadata.reminder) is None:
-                notices.append(REMINDER_CANCELLED)
+                notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
             replaced = await self.scorecard_records.save(scorecard)
         except StoreUnavailable as error:
             logger.warning("Scorecard not saved, the form stays open: %s", error)
-            return {ids.SCORECARD_NOTES_BLOCK: NOT_SAVED}
+            return {ids.SCORECARD_NOTES_BLOCK: messages.NOT_SAVED}
         return Saved(scorecard=scorecard, replaced=replaced, notices=notices)
 
     def saved_view(self, saved: Saved) -> View:

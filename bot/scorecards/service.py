@@ -17,12 +17,13 @@ from slack_bolt.async_app import AsyncRespond
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from blocks import messages
 from blocks.common import Card, unescape
 from blocks.payloads import ViewPayload
 from bot.config import Settings
 from bot.scorecards.debriefs import Debriefs
-from bot.scorecards.delivery import SORRY, tell
-from bot.scorecards.forms import COULD_NOT_OPEN, ScorecardForms
+from bot.scorecards.delivery import tell
+from bot.scorecards.forms import ScorecardForms
 from bot.scorecards.home import HomePublisher
 from bot.scorecards.reminding import Reminding
 from bot.scorecards.saving import Saved, Saving
@@ -60,7 +61,7 @@ class ScorecardService:
             )
         except Exception:
             logger.exception("Could not open the scorecard form")
-            await tell(client, user, COULD_NOT_OPEN, respond)
+            await tell(client, user, messages.COULD_NOT_OPEN_FORM, respond)
 
     async def open_saved(
         self,
@@ -76,7 +77,7 @@ class ScorecardService:
             await self.forms.open_saved(client, trigger_id=trigger_id, user=user, scorecard_id=scorecard_id)
         except Exception:
             logger.exception("Could not open a saved scorecard")
-            await tell(client, user, COULD_NOT_OPEN, respond)
+            await tell(client, user, messages.COULD_NOT_OPEN_FORM, respond)
 
     async def switch_role(self, client: AsyncWebClient, payload: ViewPayload) -> None:
         """Swap the form's competencies for the role just picked, keeping everything typed; never raises."""
@@ -135,7 +136,7 @@ class ScorecardService:
                     await self.forms.open(client, trigger_id=trigger_id, user=user, candidate=unescape(args))
                 except Exception:
                     logger.exception("Could not open the scorecard form")
-                    await respond(response_type="ephemeral", text=COULD_NOT_OPEN)
+                    await respond(response_type="ephemeral", text=messages.COULD_NOT_OPEN_FORM)
             elif name == "debrief":
                 await self.debrief(respond, args, reader=user)
             elif name == "remind":
@@ -144,4 +145,4 @@ class ScorecardService:
                 raise ValueError(f"no use case for /hire {name}")
         except Exception:
             logger.exception("/hire %s failed", name)
-            await respond(response_type="ephemeral", text=SORRY)
+            await respond(response_type="ephemeral", text=messages.SORRY)

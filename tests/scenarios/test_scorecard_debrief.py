@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from blocks import ids
+from blocks.messages import FORM_DAMAGED, QUESTION_DAMAGED
 from blocks.scorecard_values import CandidateRef, FillScorecard
 from bot.config import Settings
 from tests.fakes.block_checks import check_message_blocks, check_view, shown
@@ -218,3 +219,21 @@ async def test_the_home_question_modal_answers_in_place(hirebot: HirebotServer, 
         "response_action": "errors",
         "errors": {ids.QUESTION_BLOCK: "Type a question."},
     }
+
+
+@pytest.mark.parametrize(
+    ("callback_id", "block", "message"),
+    [
+        (ids.SCORECARD_VIEW, ids.SCORECARD_NOTES_BLOCK, FORM_DAMAGED),
+        (ids.QUESTION_VIEW, ids.QUESTION_BLOCK, QUESTION_DAMAGED),
+    ],
+)
+async def test_a_damaged_submission_keeps_the_form_open_and_says_why(
+    hirebot: HirebotServer, slack: FakeSlackAPI, callback_id: str, block: str, message: str
+) -> None:
+    payload = view_submission_payload(callback_id, {})
+    payload["view"]["id"] = ""  # a view without its id: the payload no longer parses
+    response = await hirebot.post_signed(interaction_body(payload))
+    assert response.status == 200
+    assert json.loads(await response.text()) == {"response_action": "errors", "errors": {block: message}}
+    assert [call.method for call in slack.calls if call.method != "auth.test"] == []

@@ -16,9 +16,8 @@ from aiohttp.test_utils import TestServer
 from pydantic import SecretStr
 
 from blocks import ids
-from blocks.scorecard_form import STILL_SWITCHING
+from blocks.messages import NOT_SAVED, STILL_SWITCHING
 from bot.config import Settings
-from bot.scorecards.saving import NOT_SAVED
 from bot.server import create_web_app
 from bot.store.embedded import EmbeddedRedis
 from bot.store.redis_store import Store, connect_redis

@@ -7,9 +7,9 @@ import pytest
 from pydantic import ValidationError
 
 from blocks import ids
+from blocks.messages import STILL_SWITCHING
 from blocks.payloads import MAX_TYPED, parse_view_payload
 from blocks.scorecard_form import (
-    STILL_SWITCHING,
     ScorecardMetadata,
     draft_from_state,
     errors_for,

@@ -1,0 +1,72 @@
+"""What hirebot tells people when something didn't go as asked: refusals, damaged payloads, a database that
+doesn't answer, usage hints. Kept in one place so the same situation is always said the same way.
+
+Plain sentences: whoever shows one in mrkdwn escapes it (``blocks.common.escape``) like any other text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Anything that failed on our side, with nothing more specific to say.
+SORRY: Final = "Sorry, something went wrong on my side. Please try again."
+CARD_FAILED: Final = "Sorry, something went wrong building that card. Please try again, or try `/hire help`."
+ANSWER_FAILED: Final = "Sorry, something went wrong answering that. Please try again."
+
+# Buttons and forms whose data came back damaged or tampered with.
+SHARE_DAMAGED: Final = (
+    "That button's data didn't come through intact, so I didn't post anything. Run the command again."
+)
+BUTTON_DAMAGED: Final = "That button's data was damaged."
+FILL_BUTTON_DAMAGED: Final = "That button's data didn't come through intact, so the form starts empty."
+FORM_DAMAGED: Final = "This form's data didn't come through intact. Press Save again; if it keeps happening, reopen it."
+FORM_METADATA_DAMAGED: Final = (
+    "Some of this form's hidden data didn't come through intact, so answers for other roles may be gone. "
+    "Everything shown here is kept."
+)
+SAVED_DESPITE_DAMAGE: Final = "The form's hidden data was damaged; your scorecard was saved from what you typed."
+QUESTION_DAMAGED: Final = "That didn't come through; try again."
+
+# hirebot's database (Redis) not answering.
+STORE_DOWN: Final = "hirebot can't reach its database right now, so scorecards are unavailable. Try again in a minute."
+STORE_DOWN_FORM: Final = (
+    "hirebot's database isn't answering right now. Fill the form anyway: Save keeps it open and tells you if it "
+    "can't save yet."
+)
+STORE_DOWN_EDIT: Final = "hirebot's database isn't answering right now; try again in a minute."
+NOT_SAVED: Final = (
+    "Not saved yet: hirebot's database didn't answer. Everything you typed is still here; press Save again in a minute."
+)
+SAVE_FAILED: Final = "Not saved: something went wrong on my side. Everything you typed is still here; press Save again."
+
+# The scorecard form.
+COULD_NOT_OPEN_FORM: Final = "Sorry, I couldn't open the scorecard form. Please try again."
+COULD_NOT_SWITCH_ROLE: Final = "I couldn't switch the scorecard's role; pick the role again."
+STILL_SWITCHING: Final = "The form was still switching roles: check the competencies below and save again."
+EDITING_SAVED: Final = "Saving replaces your scorecard for this interview; changing the interview saves a new one."
+NOT_YOURS_TO_EDIT: Final = "That scorecard isn't there any more, or it isn't yours to edit."
+OPENED_FROM_GONE_REMINDER: Final = (
+    "The reminder that brought you here was cancelled or has expired. You can still save."
+)
+SAVED_AFTER_REMINDER_CANCELLED: Final = (
+    "The reminder this form came from had been cancelled; your scorecard is saved anyway."
+)
+
+# Debriefs and reminders.
+DEBRIEF_USAGE: Final = "Try `/hire debrief Ada Lovelace`: every scorecard for that candidate, read together."
+SCORECARD_GONE: Final = "That scorecard isn't there any more."
+REMINDER_ALREADY_GONE: Final = "That reminder was already gone."
+NOT_YOURS_TO_CANCEL: Final = "Only whoever set a reminder can cancel it."
+COULD_NOT_CANCEL_REMINDER: Final = "Sorry, I couldn't cancel that reminder. Please try again."
+SCHEDULE_ERRORS: Final = {
+    "time_in_past": "That time has already passed; pick a later one.",
+    "time_too_far": "Slack can schedule a reminder at most 120 days ahead; pick an earlier time.",
+    "restricted_too_many": "Slack won't take more reminders for that time right now; pick another minute.",
+}
+
+# Answers, votes and the App Home's question.
+VOTE_NOT_RECORDED: Final = "I couldn't record that vote. Thanks anyway!"
+VOTE_NOT_SAVED: Final = "I couldn't save your vote just now. Please try again in a minute."
+COULD_NOT_OPEN: Final = "Sorry, I couldn't open that. Please try again."
+COULD_NOT_ANSWER: Final = "Sorry, I couldn't answer that. Try again."
+TYPE_A_QUESTION: Final = "Type a question."

@@ -10,23 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.answers.claude import ClaudeAnswerer
-from bot.answers.history import History
 from bot.answers.questions import QuestionDesk
 from bot.answers.service import AnswerService
-from bot.answers.usage import LlmLimits
 from bot.config import Settings
 from bot.hire.registry import CardContext
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
 from bot.scorecards.service import ScorecardService
-from bot.store.answers import AnswerRecords
 from bot.store.dedupe import RecentIds
 from bot.store.feedback import FeedbackRecords
 from bot.store.redis_store import Store
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
-from knowledge.engine import AnswerEngine
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -35,7 +30,6 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Deps:
     settings: Settings
-    engine: AnswerEngine
     store: Store
     scorecard_records: ScorecardRecords
     reminder_records: ReminderRecords
@@ -50,35 +44,20 @@ class Deps:
     @classmethod
     def build(cls, settings: Settings, store: Store, anthropic: AsyncAnthropic | None = None) -> Deps:
         """``anthropic`` is given only when ``ANTHROPIC_API_KEY`` is set; without it answers are offline."""
-        engine = AnswerEngine()
         metrics = Metrics()
         store.on_unavailable.append(metrics.redis_failed)
-        claude = (
-            ClaudeAnswerer(
-                anthropic, settings.anthropic_model, engine.calculator, deadline=settings.hirebot_llm_deadline_seconds
-            )
-            if anthropic
-            else None
-        )
-        limits = LlmLimits(
-            store,
-            per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
-            daily_token_budget=settings.hirebot_llm_daily_token_budget,
-        )
-        answer_records = AnswerRecords(store)
-        answers = AnswerService(History(store), engine, answer_records, claude=claude, limits=limits, metrics=metrics)
-        tasks = BackgroundTasks()
+        answers = AnswerService.build(settings, store, anthropic, metrics=metrics)
         scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
+        tasks = BackgroundTasks()
         return cls(
             settings=settings,
-            engine=engine,
             store=store,
             scorecard_records=scorecard_records,
             reminder_records=reminder_records,
-            feedback_records=FeedbackRecords(store, answer_records),
+            feedback_records=FeedbackRecords(store, answers.records),
             answers=answers,
             questions=QuestionDesk(answers, store, RecentIds(), tasks),
-            cards=CardContext(answer=answers.card_answer, calculator=engine.calculator),
+            cards=CardContext(answer=answers.card_answer, calculator=answers.engine.calculator),
             scorecards=ScorecardService(settings, scorecard_records, reminder_records),
             metrics=metrics,
             tasks=tasks,

@@ -10,16 +10,20 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
 from bot.answers.history import History, last_query
 from bot.answers.usage import LlmLimits
+from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
-from bot.store.redis_store import StoreUnavailable
+from bot.store.redis_store import Store, StoreUnavailable
 from knowledge.engine import AnswerEngine
 from knowledge.query import Answer
+
+if TYPE_CHECKING:
+    from anthropic import AsyncAnthropic
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +63,29 @@ class AnswerService:
         self.claude = claude
         self.limits = limits
         self.metrics = metrics
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings,
+        store: Store,
+        anthropic: AsyncAnthropic | None = None,
+        *,
+        metrics: Metrics | None = None,
+    ) -> AnswerService:
+        """The answer path for Slack and the CLI alike: Claude (with its limits) only when ``anthropic`` is given,
+        which is when ``ANTHROPIC_API_KEY`` is set."""
+        engine = AnswerEngine()
+        claude = None
+        if anthropic is not None:
+            deadline = settings.hirebot_llm_deadline_seconds
+            claude = ClaudeAnswerer(anthropic, settings.anthropic_model, engine.calculator, deadline=deadline)
+        limits = LlmLimits(
+            store,
+            per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
+            daily_token_budget=settings.hirebot_llm_daily_token_budget,
+        )
+        return cls(History(store), engine, AnswerRecords(store), claude=claude, limits=limits, metrics=metrics)
 
     def needs_model(self, offline: Answer) -> bool:
         """Plain pay questions are the calculator's job; a model adds nothing but latency and risk."""

@@ -158,7 +158,7 @@ async def _open_store(settings: Settings, stack: AsyncExitStack) -> Store:
 
 async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerService:
     """The same answer path as Slack: Claude when ``ANTHROPIC_API_KEY`` is set, else the offline engine."""
-    from bot.deps import Deps
+    from bot.answers.service import AnswerService
 
     store = await _open_store(settings, stack)
     anthropic = None
@@ -168,7 +168,7 @@ async def _open_answers(settings: Settings, stack: AsyncExitStack) -> AnswerServ
         base_url = str(settings.anthropic_base_url) if settings.anthropic_base_url else None
         anthropic = build_anthropic_client(settings.anthropic_api_key.get_secret_value(), base_url)
         stack.push_async_callback(anthropic.close)
-    return Deps.build(settings, store, anthropic).answers
+    return AnswerService.build(settings, store, anthropic)
 
 
 def answer_json(question: str, reply: Reply, history: bool) -> str:

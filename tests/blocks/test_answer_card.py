@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from blocks import ids
 from blocks.answer_card import answer_card
-from blocks.common import MESSAGE_BLOCK_LIMIT, Card
 from blocks.pay_cards import pay_card
 from knowledge.engine import AnswerEngine
 from knowledge.evaluation import load_cases
 from knowledge.understanding import Topic
-from tests.fakes.block_checks import check_message_blocks, shown
+from tests.blocks.validity import valid_card
+from tests.fakes.block_checks import shown
 
 ENGINE = AnswerEngine()
-
-
-def valid(card: Card) -> dict[str, Any]:
-    payload = card.payload()
-    assert check_message_blocks(payload["blocks"]) == []
-    assert len(payload["blocks"]) <= MESSAGE_BLOCK_LIMIT
-    assert 0 < len(payload["text"]) <= 3000
-    return payload
 
 
 def test_answer_cards_for_the_whole_golden_set_are_valid() -> None:
     for case in load_cases():
         for turn in case.turns:
             answer = ENGINE.answer(turn.ask)
-            payload = valid(answer_card(answer, share_value=f"ask {turn.ask}"))
+            payload = valid_card(answer_card(answer, share_value=f"ask {turn.ask}"))
             assert answer.citation == "" or answer.citation not in shown(payload["blocks"])
 
 
@@ -46,7 +36,7 @@ def test_a_pay_answer_is_the_pay_card() -> None:
 def test_a_text_answer_leads_in_bold_then_body_then_sources(question: str) -> None:
     answer = ENGINE.answer(question)
     assert not answer.quotes_pay
-    payload = valid(answer_card(answer, f"ask {question}"))
+    payload = valid_card(answer_card(answer, f"ask {question}"))
     first, *_, sources, share = payload["blocks"]
     assert first["text"]["text"].startswith(f"*{answer.lead}*\n")
     assert answer.body[0] in first["text"]["text"]

@@ -7,13 +7,12 @@ import itertools
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, split_text
+from blocks.common import escape, split_text
 from blocks.guide_cards import CHOICES, recommendation_card
 from blocks.help_card import help_card
 from blocks.pay_cards import pay_card, pay_table_card
@@ -22,7 +21,8 @@ from bot.hire.router import hire_reply, offline_context
 from knowledge.engine import AnswerEngine
 from knowledge.guide import GUIDE
 from knowledge.pay import Location, PayCalculator, PayRequest, Place
-from tests.fakes.block_checks import check_message_blocks, shown
+from tests.blocks.validity import valid_card
+from tests.fakes.block_checks import shown
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 ENGINE = AnswerEngine()
@@ -36,14 +36,6 @@ PLACES = [
 ]
 
 
-def valid(card: Card) -> dict[str, Any]:
-    payload = card.payload()
-    assert check_message_blocks(payload["blocks"]) == []
-    assert len(payload["blocks"]) <= MESSAGE_BLOCK_LIMIT
-    assert 0 < len(payload["text"]) <= 3000
-    return payload
-
-
 @pytest.mark.parametrize(
     "text",
     [subcommand.example.removeprefix("/hire ") for subcommand in LISTED]
@@ -52,13 +44,13 @@ def valid(card: Card) -> dict[str, Any]:
 def test_every_subcommand_card_is_valid(text: str) -> None:
     reply = hire_reply(text, CARDS)
     assert reply.name == text.split()[0]
-    valid(reply.card)
+    valid_card(reply.card)
 
 
 @pytest.mark.parametrize("choice", list(CHOICES))
 def test_recommendation_cards_are_valid(choice: str) -> None:
     card = recommendation_card(choice, PayCalculator())  # type: ignore[arg-type]
-    assert "$" in shown(valid(card)["blocks"])
+    assert "$" in shown(valid_card(card)["blocks"])
 
 
 @pytest.mark.parametrize(
@@ -68,7 +60,7 @@ def test_pay_card_for_every_band_place_and_premium(band: str, place: Location, a
     calculator = PayCalculator()
     known = GUIDE.band(band)
     result = calculator.quote(PayRequest(role=known.role, level=known.level, location=place, agentic=agentic))
-    payload = valid(pay_card([result], "pay x"))
+    payload = valid_card(pay_card([result], "pay x"))
     text = shown(payload["blocks"])
     if place.place is Place.OUTSIDE_US:
         assert "No band" in text
@@ -77,7 +69,7 @@ def test_pay_card_for_every_band_place_and_premium(band: str, place: Location, a
 
 
 def test_pay_table_lists_every_band() -> None:
-    text = shown(valid(pay_table_card(PayCalculator()))["blocks"])
+    text = shown(valid_card(pay_table_card(PayCalculator()))["blocks"])
     for band in GUIDE.bands:
         assert f"${band.low_k}K to ${band.high_k}K" in text
 
@@ -92,7 +84,7 @@ def test_a_very_long_answer_is_split_across_sections() -> None:
 @given(st.text(max_size=5000))
 @settings(max_examples=150, deadline=None)
 def test_any_hire_text_yields_a_valid_card_without_live_markup(text: str) -> None:
-    payload = valid(hire_reply(text, CARDS).card)
+    payload = valid_card(hire_reply(text, CARDS).card)
     rendered = shown(payload["blocks"]) + payload["text"]
     for forbidden in ("<!channel", "<!here", "<!everyone", "<http", "<@", "<#"):
         assert forbidden not in rendered
@@ -103,7 +95,7 @@ def test_escape_neutralises_slack_markup() -> None:
 
 
 def test_help_card_suggestion_is_escaped() -> None:
-    payload = valid(help_card(LISTED, suggestion="pay <!here>"))
+    payload = valid_card(help_card(LISTED, suggestion="pay <!here>"))
     assert "<!here>" not in shown(payload["blocks"]) + payload["text"]
 
 

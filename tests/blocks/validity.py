@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from blocks.common import Card
+from blocks.common import MESSAGE_BLOCK_LIMIT, Card
 from tests.fakes.block_checks import check_message_blocks, check_view
 
 
@@ -29,5 +29,6 @@ def valid_view(view: Any) -> dict[str, Any]:
 def valid_card(card: Card) -> dict[str, Any]:
     payload = card.payload()
     assert check_message_blocks(payload["blocks"]) == []
+    assert len(payload["blocks"]) <= MESSAGE_BLOCK_LIMIT
     assert 0 < len(payload["text"]) <= 3000
     return payload

@@ -1,9 +1,8 @@
 """The fake Anthropic API as the real ``anthropic.AsyncAnthropic`` sees it: JSON and SSE answers, tool turns and
-prompt caching. Errors, retries, stalls and drips are in ``test_anthropic_failures``."""
+prompt caching. Errors, retries, stalls and drips are in ``test_failures``."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import anthropic
@@ -13,7 +12,7 @@ from anthropic import AsyncAnthropic
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
 from tests.fakes.anthropic_prompt import count_tokens, prompt_tokens
 from tests.fakes.anthropic_replies import DEFAULT_TEXT, TOOL_RESULTS_PREFIX, Reply, text_chunks, tool_results
-from tests.fakes_selftest.anthropic_client import (
+from tests.fakes_selftest.anthropic.client import (
     BRIEFING,
     CACHED_SYSTEM,
     LONG_TEXT,
@@ -21,18 +20,6 @@ from tests.fakes_selftest.anthropic_client import (
     PAY_TOOL,
     QUESTION,
 )
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeAnthropicAPI]:
-    async with FakeAnthropicAPI() as server:
-        yield server
-
-
-@pytest.fixture
-async def client(fake: FakeAnthropicAPI) -> AsyncIterator[AsyncAnthropic]:
-    async with AsyncAnthropic(api_key=TEST_API_KEY, base_url=fake.base_url, max_retries=0) as sdk_client:
-        yield sdk_client
 
 
 async def test_a_text_reply_as_json(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:

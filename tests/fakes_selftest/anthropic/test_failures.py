@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 
 import anthropic
 import httpx2
@@ -14,7 +13,7 @@ from anthropic import AsyncAnthropic
 
 from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
 from tests.fakes.anthropic_replies import DEFAULT_TEXT, Reply, text_chunks
-from tests.fakes_selftest.anthropic_client import (
+from tests.fakes_selftest.anthropic.client import (
     LONG_TEXT,
     MODEL,
     QUERY,
@@ -23,18 +22,6 @@ from tests.fakes_selftest.anthropic_client import (
     read_stream,
     within,
 )
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeAnthropicAPI]:
-    async with FakeAnthropicAPI() as server:
-        yield server
-
-
-@pytest.fixture
-async def client(fake: FakeAnthropicAPI) -> AsyncIterator[AsyncAnthropic]:
-    async with AsyncAnthropic(api_key=TEST_API_KEY, base_url=fake.base_url, max_retries=0) as sdk_client:
-        yield sdk_client
 
 
 async def test_a_wrong_key_is_an_authentication_error(fake: FakeAnthropicAPI) -> None:

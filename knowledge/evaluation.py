@@ -2,6 +2,10 @@
 
 Besides each case's own expectations, every answer is checked for invented figures: any dollar amount in
 it must be one the guide states or the calculator can derive from the guide's rules.
+
+Cases in ``golden/held_out/`` were written before the code they test and are never tuned on: the report gives
+their pass rate apart. The report also gives the median reply length and the lead rate: of the turns that say
+what their answer must lead with (``expect_lead``), the share whose lead sentence does.
 """
 
 from __future__ import annotations
@@ -10,15 +14,18 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
+from importlib.resources.abc import Traversable
+from statistics import median
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.engine import AnswerEngine
+from knowledge.engine import AnswerEngine, resolve
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.query import Answer, Query
-from knowledge.understanding import Topic
+from knowledge.understanding import Topic, main_topic, parse
 
 GOLDEN_PACKAGE = "knowledge.golden"
+HELD_OUT_FOLDER = "held_out"
 
 
 class GoldenTurn(BaseModel):
@@ -28,6 +35,8 @@ class GoldenTurn(BaseModel):
     expect: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     reject_lead: tuple[str, ...] = Field(default=(), description="must not be in the lead, the answer itself")
+    expect_lead: tuple[str, ...] = Field(default=(), description="must be in the lead: the answer comes first")
+    max_chars: int | None = Field(default=None, gt=0, description="the whole reply, as plain text, at most")
     topic: Topic | None = None
     covered: bool | None = None
 
@@ -39,24 +48,38 @@ class GoldenCase(BaseModel):
     category: str
     note: str | None = None
     turns: tuple[GoldenTurn, ...] = Field(min_length=1)
+    held_out: bool = Field(default=False, description="set by the loader for cases in golden/held_out/")
 
 
 class CaseResult(BaseModel):
     case: GoldenCase
     failures: tuple[str, ...]
     answers: tuple[str, ...]
+    leads_kept: int = 0  # turns with ``expect_lead`` whose lead has all of it
+    leads_asked: int = 0  # turns with ``expect_lead``
 
     @property
     def passed(self) -> bool:
         return not self.failures
 
 
-def load_cases() -> list[GoldenCase]:
-    """Every case from the TOML files shipped in ``knowledge/golden``; ids must be unique."""
+def _cases_in(folder: Traversable, *, held_out: bool) -> list[GoldenCase]:
     cases: list[GoldenCase] = []
-    for entry in sorted(resources.files(GOLDEN_PACKAGE).iterdir(), key=lambda e: e.name):
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            cases.extend(GoldenCase.model_validate(raw) for raw in tomllib.loads(entry.read_text("utf-8"))["case"])
+            for raw in tomllib.loads(entry.read_text("utf-8"))["case"]:
+                cases.append(GoldenCase.model_validate({**raw, "held_out": held_out}))
+    return cases
+
+
+def load_cases(root: Traversable | None = None) -> list[GoldenCase]:
+    """Every case from the TOML files shipped in ``knowledge/golden`` (or ``root``) and its ``held_out`` folder;
+    ids must be unique."""
+    root = root or resources.files(GOLDEN_PACKAGE)
+    cases = _cases_in(root, held_out=False)
+    held_out = root.joinpath(HELD_OUT_FOLDER)
+    if held_out.is_dir():
+        cases += _cases_in(held_out, held_out=True)
     ids = [case.id for case in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -75,6 +98,9 @@ def check_turn(turn: GoldenTurn, answer: Answer, allowed_k: frozenset[int]) -> l
     failures += [f"contains {unwanted!r}" for unwanted in turn.reject if _squash(unwanted) in text]
     lead = _squash(answer.lead)
     failures += [f"leads with {unwanted!r}" for unwanted in turn.reject_lead if _squash(unwanted) in lead]
+    failures += [f"lead lacks {wanted!r}" for wanted in turn.expect_lead if _squash(wanted) not in lead]
+    if turn.max_chars is not None and len(plain) > turn.max_chars:
+        failures.append(f"{len(plain)} characters, at most {turn.max_chars} wanted")
     if turn.topic is not None and answer.topic is not turn.topic:
         failures.append(f"topic {answer.topic.value}, expected {turn.topic.value}")
     if turn.covered is not None and answer.covered is not turn.covered:
@@ -87,12 +113,19 @@ def run_case(case: GoldenCase, engine: AnswerEngine, allowed_k: frozenset[int]) 
     previous: Query | None = None
     failures: list[str] = []
     answers: list[str] = []
+    leads_kept = leads_asked = 0
     for number, turn in enumerate(case.turns, start=1):
         answer = engine.answer(turn.ask, previous)
         previous = answer.query
         answers.append(answer.text)
-        failures += [f"turn {number} ({turn.ask!r}): {problem}" for problem in check_turn(turn, answer, allowed_k)]
-    return CaseResult(case=case, failures=tuple(failures), answers=tuple(answers))
+        problems = check_turn(turn, answer, allowed_k)
+        failures += [f"turn {number} ({turn.ask!r}): {problem}" for problem in problems]
+        if turn.expect_lead:
+            leads_asked += 1
+            leads_kept += not any(problem.startswith("lead lacks") for problem in problems)
+    return CaseResult(
+        case=case, failures=tuple(failures), answers=tuple(answers), leads_kept=leads_kept, leads_asked=leads_asked
+    )
 
 
 def run_golden(cases: Iterable[GoldenCase] | None = None, engine: AnswerEngine | None = None) -> list[CaseResult]:
@@ -101,8 +134,14 @@ def run_golden(cases: Iterable[GoldenCase] | None = None, engine: AnswerEngine |
     return [run_case(case, engine, allowed_k) for case in (load_cases() if cases is None else cases)]
 
 
+def _rate(results: list[CaseResult]) -> str:
+    passed = sum(r.passed for r in results)
+    return f"{passed}/{len(results)} ({passed / len(results):.0%})" if results else "none"
+
+
 def summary_table(results: list[CaseResult]) -> str:
-    """Pass rates per category, then one line per failing case."""
+    """Pass rates per category, tuned and held-out cases apart, the median reply length and the lead rate, then
+    one line per failing case."""
     by_category: dict[str, list[CaseResult]] = defaultdict(list)
     for result in results:
         by_category[result.case.category].append(result)
@@ -115,7 +154,62 @@ def summary_table(results: list[CaseResult]) -> str:
     passed = sum(r.passed for r in results)
     rate = passed / len(results) if results else 0.0
     lines.append(f"{'all':<{width}}  {passed:>6}  {len(results):>5}  {rate:>4.0%}")
+    lines.append("")
+    lines.append(f"tuned cases: {_rate([r for r in results if not r.case.held_out])}")
+    lines.append(f"held-out cases: {_rate([r for r in results if r.case.held_out])}")
+    lengths = [len(answer) for result in results for answer in result.answers]
+    lines.append(f"median reply length: {median(lengths):.0f} characters" if lengths else "median reply length: -")
+    asked = sum(r.leads_asked for r in results)
+    kept = sum(r.leads_kept for r in results)
+    lines.append(
+        f"lead rate: {kept}/{asked} ({kept / asked:.0%}) of answers lead with what was asked"
+        if asked
+        else "lead rate: -"
+    )
     for result in results:
         for failure in result.failures:
             lines.append(f"FAIL {result.case.id}: {failure}")
+    return "\n".join(lines)
+
+
+def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
+    """How each turn of a case was understood: the words after typo fixes, what was recognised, the question
+    after the conversation so far, the answer, and what the case checks. ``KeyError`` for an unknown id."""
+    engine = engine or AnswerEngine()
+    cases = {case.id: case for case in load_cases()}
+    case = cases[case_id]
+    allowed_k = allowed_thousands(engine.calculator)
+    lines = [
+        f"{case.id} ({case.category}{', held out' if case.held_out else ''})" + (f": {case.note}" if case.note else "")
+    ]
+    previous: Query | None = None
+    for number, turn in enumerate(case.turns, start=1):
+        parsed = parse(turn.ask)
+        query = resolve(parsed, previous)
+        answer = engine.answer(turn.ask, previous)
+        previous = answer.query
+        topic = main_topic(parsed)
+        lines += [
+            "",
+            f"turn {number}: {turn.ask}",
+            f"  read as: {parsed.text}" + (f"  (fixed: {dict(parsed.corrections)})" if parsed.corrections else ""),
+            f"  topics named: {sorted(t.value for t in parsed.topics) or '-'}; main: {topic.value if topic else '-'}",
+            "  slots: "
+            + ", ".join(
+                f"{name}={value}"
+                for name, value in (
+                    ("roles", [r.value for r in parsed.roles] or None),
+                    ("level", parsed.level.value if parsed.level else None),
+                    ("location", parsed.location.label if parsed.location else None),
+                    ("agentic", parsed.agentic),
+                    ("product", parsed.product),
+                    ("subject", parsed.roles_subject),
+                )
+                if value is not None
+            ),
+            f"  question: {query.model_dump(mode='json', exclude_defaults=True)}",
+            "  answer: " + answer.text.replace("\n", "\n          "),
+        ]
+        problems = check_turn(turn, answer, allowed_k)
+        lines.append("  checks: " + ("pass" if not problems else "; ".join(problems)))
     return "\n".join(lines)

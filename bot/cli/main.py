@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     feedback.add_argument("--limit", type=int, default=50, help="how many, newest first (default: %(default)s)")
     evaluate = commands.add_parser("eval", help="run the golden question set and print pass rates")
     evaluate.add_argument("--show-answers", action="store_true", help="print the answers of failing cases")
+    evaluate.add_argument("--explain", metavar="CASE", help="show how each turn of one case was understood")
     return parser
 
 
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="hirebot: %(message)s", stream=sys.stderr)
     if args.command == "eval":
-        return run_eval(show_answers=args.show_answers)
+        return run_eval(show_answers=args.show_answers, explain=args.explain)
     if args.command == "try":
         return run_try(args.command_text, as_json=args.json)
     try:
@@ -274,9 +275,16 @@ async def run_report(settings: Settings, report: str, limit: int) -> int:
     return EXIT_OK
 
 
-def run_eval(*, show_answers: bool) -> int:
-    from knowledge.evaluation import run_golden, summary_table
+def run_eval(*, show_answers: bool, explain: str | None = None) -> int:
+    from knowledge.evaluation import explain_case, run_golden, summary_table
 
+    if explain is not None:
+        try:
+            print(explain_case(explain))
+        except KeyError:
+            print(f"hirebot: no golden case {explain!r}", file=sys.stderr)
+            return EXIT_USAGE
+        return EXIT_OK
     results = run_golden()
     print(summary_table(results))
     if show_answers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -11,6 +13,7 @@ from knowledge.evaluation import (
     GoldenCase,
     GoldenTurn,
     allowed_thousands,
+    explain_case,
     invented_figures,
     load_cases,
     run_golden,
@@ -195,5 +198,57 @@ def test_summary_table_lists_failures() -> None:
     assert lines[1].split() == ["broken", "0", "1", "0%"]
     assert lines[2].split() == ["pay", "1", "1", "100%"]
     assert lines[3].split() == ["all", "1", "2", "50%"]
-    assert lines[4] == "FAIL bad: turn 1 ('junior AI engineer'): missing '$999K'"
-    assert len(lines) == 5
+    assert lines[-1] == "FAIL bad: turn 1 ('junior AI engineer'): missing '$999K'"
+    assert sum(line.startswith("FAIL") for line in lines) == 1
+
+
+# ------------------------------------------------------------------ leads, length, held-out cases
+
+
+TOML_CASE = """
+[[case]]
+id = "{id}"
+category = "pay"
+turns = [{{ ask = "senior AI engineer pay", expect = ["$240K to $320K"] }}]
+"""
+
+
+def test_expect_lead_and_max_chars_fail_with_messages() -> None:
+    turn = GoldenTurn(ask="senior AI engineer salary", expect_lead=("$240K to $320K", "equity 5%"), max_chars=40)
+    [result] = run_golden([case(turn)])
+    assert any("lead lacks 'equity 5%'" in failure for failure in result.failures)
+    assert not any("lead lacks '$240K to $320K'" in failure for failure in result.failures)
+    assert any("at most 40 wanted" in failure for failure in result.failures)
+    assert (result.leads_kept, result.leads_asked) == (0, 1)
+
+
+def test_summary_reports_held_out_cases_reply_length_and_lead_rate() -> None:
+    leads = GoldenTurn(ask="senior AI engineer salary", expect_lead=("$240K to $320K",))
+    misses = GoldenTurn(ask="senior AI engineer salary", expect_lead=("$999K",))
+    tuned = case(leads, case_id="tuned")
+    held = GoldenCase(id="held", category="pay", turns=(misses,), held_out=True)
+    [tuned_result, held_result] = run_golden([tuned, held])
+    lines = summary_table([tuned_result, held_result]).splitlines()
+    assert "tuned cases: 1/1 (100%)" in lines
+    assert "held-out cases: 0/1 (0%)" in lines
+    length = len(tuned_result.answers[0])
+    assert f"median reply length: {length} characters" in lines
+    assert "lead rate: 1/2 (50%) of answers lead with what was asked" in lines
+
+
+def test_cases_in_the_held_out_folder_are_marked(tmp_path: Path) -> None:
+    (tmp_path / "tuned.toml").write_text(TOML_CASE.format(id="tuned-one"))
+    (tmp_path / "held_out").mkdir()
+    (tmp_path / "held_out" / "kinds.toml").write_text(TOML_CASE.format(id="held-one"))
+    loaded = {case.id: case.held_out for case in load_cases(tmp_path)}
+    assert loaded == {"tuned-one": False, "held-one": True}
+
+
+def test_explain_shows_how_each_turn_was_understood() -> None:
+    text = explain_case("follow-up-senior-ai-nyc")
+    assert "turn 2: and in NYC?" in text
+    assert "slots: location=New York" in text
+    assert "'follow_up': True" in text
+    assert "checks: pass" in text
+    with pytest.raises(KeyError):
+        explain_case("no-such-case")

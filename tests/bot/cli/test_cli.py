@@ -165,4 +165,15 @@ def test_eval_passes_every_golden_case() -> None:
     result = hirebot("eval")
     assert result.returncode == 0, result.stdout
     assert "FAIL" not in result.stdout
-    assert result.stdout.splitlines()[-1].split()[-1] == "100%"
+    lines = result.stdout.splitlines()
+    assert next(line for line in lines if line.startswith("all ")).split()[-1] == "100%"
+    assert any(line.startswith("median reply length: ") for line in lines)
+    assert any(line.startswith("lead rate: ") for line in lines)
+
+
+def test_eval_explains_one_case() -> None:
+    result = hirebot("eval", "--explain", "follow-up-senior-ai-nyc")
+    assert result.returncode == 0
+    assert "turn 2: and in NYC?" in result.stdout and "checks: pass" in result.stdout
+    unknown = hirebot("eval", "--explain", "no-such-case")
+    assert unknown.returncode == 2 and "no golden case" in unknown.stderr

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import Block
 
-from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, markdown_sections, share_actions, source_context
+from blocks.common import (
+    MESSAGE_BLOCK_LIMIT,
+    Card,
+    divider,
+    escape,
+    markdown_sections,
+    share_actions,
+    source_context,
+)
 from blocks.pay_cards import pay_card
 from knowledge.query import Answer
 
@@ -17,12 +25,23 @@ def answer_sections(answer: Answer) -> list[Block]:
     return list(markdown_sections(f"*{lead}*" + (f"\n{body}" if body else "")))
 
 
-def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = True) -> Card:
-    """The one place that decides pay card or text card. ``cite=False`` leaves the sources to the caller
-    (the conversational reply puts them after its note)."""
+def _part_blocks(answer: Answer) -> list[Block]:
+    """One question's answer: the pay card's blocks when the calculator answered it, else the text."""
     if answer.quotes_pay:
+        return pay_card(answer.figures, None, cite=False).blocks
+    return answer_sections(answer)
+
+
+def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = True) -> Card:
+    """The one place that decides pay card or text card, for each question a message asked (several are shown
+    one after another, divided, in the order asked). ``cite=False`` leaves the sources to the caller (the
+    conversational reply puts them after its note)."""
+    if answer.quotes_pay and not answer.parts:
         return pay_card(answer.figures, share_value, cite=cite)
-    tail: list[Block] = [source_context(answer.sources)] if cite and answer.sources else []
+    blocks: list[Block] = []
+    for part in (answer, *answer.parts):
+        blocks += [divider()] if blocks else []
+        blocks += _part_blocks(part)
+    tail: list[Block] = [source_context(answer.all_sources)] if cite and answer.all_sources else []
     tail += share_actions(share_value)
-    sections = answer_sections(answer)
-    return Card([*sections[: MESSAGE_BLOCK_LIMIT - len(tail)], *tail], escape(answer.lead))
+    return Card([*blocks[: MESSAGE_BLOCK_LIMIT - len(tail)], *tail], escape(answer.lead))

@@ -82,8 +82,8 @@ def reply_cards(
     if model_text is None:
         card = answer_card(answer, cite=False)
         body, fallback = card.blocks, card.text
-        if answer.sources:
-            tail.append(source_context(answer.sources))
+        if answer.all_sources:
+            tail.append(source_context(answer.all_sources))
     else:
         citation = MODEL_CITATION.search(model_text)
         shown = model_text[: citation.start()] if citation else model_text

@@ -12,6 +12,7 @@ from knowledge.compose import COMPOSERS
 from knowledge.models import Role
 from knowledge.pay import PayCalculator
 from knowledge.query import Answer, Query
+from knowledge.several import asked_together
 from knowledge.understanding import ParsedText, Topic, main_topic, parse
 
 CONTRACT_WORDS = re.compile(r"contract|freelanc|fractional|consult|agency|hourly|per hour|\bhour")
@@ -25,7 +26,19 @@ class AnswerEngine:
         parsed = parse(question)
         query = resolve(parsed, previous)
         answer = COMPOSERS[query.topic](query, self.calculator)
+        together = asked_together(parsed)
+        if query.topic in together:
+            # Several questions at once: the first is the answer (and what a follow-up builds on), the rest its parts.
+            first, *rest = together
+            answer = COMPOSERS[first](_for_topic(query, parsed, first), self.calculator)
+            parts = tuple(COMPOSERS[topic](_for_topic(query, parsed, topic), self.calculator) for topic in rest)
+            answer = answer.model_copy(update={"parts": parts})
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
+
+
+def _for_topic(query: Query, parsed: ParsedText, topic: Topic) -> Query:
+    """The same question's slots, asked about another of the message's topics."""
+    return query.model_copy(update={"topic": topic, "subject": _subject(parsed, topic)})
 
 
 def _subject(parsed: ParsedText, topic: Topic) -> str | None:

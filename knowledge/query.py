@@ -44,6 +44,7 @@ class Answer(BaseModel):
     figures: tuple[PayQuote | NotCovered, ...] = ()
     items: tuple[KnowledgeItem, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    parts: tuple[Answer, ...] = ()  # the message's further questions, answered in the order asked
 
     @property
     def topic(self) -> Topic:
@@ -62,14 +63,21 @@ class Answer(BaseModel):
         return self.topic is Topic.PAY and bool(self.figures)
 
     @property
+    def all_sources(self) -> tuple[Section, ...]:
+        """The sections this answer and its further parts come from, each once."""
+        return tuple(dict.fromkeys((*self.sources, *(s for part in self.parts for s in part.sources))))
+
+    @property
     def citation(self) -> str:
         """``Source: ...`` or ``Sources: ...``; empty when the answer cites nothing."""
-        if not self.sources:
+        sources = self.all_sources
+        if not sources:
             return ""
-        return ("Source" if len(self.sources) == 1 else "Sources") + ": " + "; ".join(s.value for s in self.sources)
+        return ("Source" if len(sources) == 1 else "Sources") + ": " + "; ".join(s.value for s in sources)
 
     @property
     def text(self) -> str:
         """The answer as plain text, for people reading a terminal and for a model reading history: the lead,
-        the body, then the citation."""
-        return "\n".join(part for part in (self.lead, *self.body, self.citation) if part)
+        the body, each further part after a blank line, then the citation."""
+        sections = ["\n".join(line for line in (answer.lead, *answer.body) if line) for answer in (self, *self.parts)]
+        return "\n".join(line for line in ("\n\n".join(sections), self.citation) if line)

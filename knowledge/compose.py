@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from knowledge.detail import shortened
 from knowledge.guide import GUIDE
 from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
 from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place, money_k
@@ -12,6 +13,12 @@ from knowledge.query import Answer, KnowledgeItem, Query
 from knowledge.understanding import Topic
 
 BULLET = "\u2022"
+# Words that ask for a whole list rather than for the point: then the list is the answer.
+LIST_WORDS: dict[str, tuple[str, ...]] = {
+    "flags": ("red flags", "flags", "warning signs"),
+    "signals": ("signals", "signs"),
+    "channels": ("channels", "where", "places"),
+}
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
@@ -237,7 +244,7 @@ def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     )
     who = " and ".join(f"{r.noun}s" for r in dict.fromkeys(roles))
     lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
-    body = [*_render_items(items), " ".join(GUIDE.interview_advice)]
+    body = [*_render_items(items), " ".join(GUIDE.interview_advice) if query.full else GUIDE.interview_advice[0]]
     return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
 
 
@@ -247,19 +254,19 @@ def _for_audience(signs: tuple[PortfolioSign, ...], roles: tuple[Role, ...]) -> 
         wanted.add(Audience.AI)
     if not roles or {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} & set(roles):
         wanted.add(Audience.ML)
-    return tuple(
-        ("ML candidates: " if s.audience is Audience.ML and len(wanted) == 3 else "") + s.text
-        for s in signs
-        if s.audience in wanted
-    )
+    chosen = [s for s in signs if s.audience in wanted]
+    if roles:  # the asked-about role's own signs first: they are what a shortened list must keep
+        chosen.sort(key=lambda s: s.audience is Audience.ANY)
+    return tuple(("ML candidates: " if s.audience is Audience.ML and len(wanted) == 3 else "") + s.text for s in chosen)
 
 
 def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
     flags = _for_audience(GUIDE.red_flags, query.roles)
+    shown, more = shortened(flags, "red flags", full=query.full, asked=query.asked, list_words=LIST_WORDS["flags"])
     return _finish(
         query,
         "Portfolio red flags that predict pain:",
-        [_bullets(flags)],
+        [_bullets(shown), more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Red flags", lines=flags),),
     )
@@ -267,10 +274,11 @@ def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
 
 def compose_signals(query: Query, calculator: PayCalculator) -> Answer:
     signals = _for_audience(GUIDE.seniority_signals, query.roles)
+    shown, more = shortened(signals, "signals", full=query.full, asked=query.asked, list_words=LIST_WORDS["signals"])
     return _finish(
         query,
         "Signs you are talking to someone genuinely senior:",
-        [_bullets(signals), f"Underrated: {GUIDE.underrated_signal}"],
+        [_bullets(shown), f"Underrated: {GUIDE.underrated_signal}", more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Seniority signals", lines=signals),),
     )
@@ -285,7 +293,9 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
         f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
         f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A."
     )
-    body = [_bullets(lines), " ".join(GUIDE.outreach_advice)]
+    shown, more = shortened(lines, "channels", full=query.full, asked=query.asked, list_words=LIST_WORDS["channels"])
+    advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
+    body = [_bullets(shown), more or "", advice]
     return _finish(query, lead, body, (Section.SOURCING,), items=(KnowledgeItem(heading="Channels", lines=lines),))
 
 
@@ -308,7 +318,11 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
             "Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
             "time once AI is core and there are 12 months of clear work."
         )
-    return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
+    if query.full:
+        return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
+    summary = [f"Play {p.number}, {p.name}: when {p.when[0]}." for p in GUIDE.plays]
+    more = "Reply \u201cmore\u201d for when each play fits, what it costs and what to watch out for."
+    return _finish(query, lead, [_bullets(summary), more], (Section.PLAYS,), items=items)
 
 
 def compose_equity(query: Query, calculator: PayCalculator) -> Answer:

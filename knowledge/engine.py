@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.compose import COMPOSERS
+from knowledge.detail import asks_for_the_rest, wants_everything
 from knowledge.models import Role
 from knowledge.pay import PayCalculator
 from knowledge.query import Answer, Query
@@ -25,6 +26,11 @@ class AnswerEngine:
     def answer(self, question: str, previous: Query | None = None) -> Answer:
         parsed = parse(question)
         query = resolve(parsed, previous)
+        if previous is not None and previous.topic is not Topic.UNKNOWN and asks_for_the_rest(parsed):
+            query = previous.model_copy(update={"full": True, "follow_up": True})
+        elif wants_everything(parsed):
+            query = query.model_copy(update={"full": True})
+        query = query.model_copy(update={"asked": parsed.text})
         answer = COMPOSERS[query.topic](query, self.calculator)
         together = asked_together(parsed)
         if query.topic in together:

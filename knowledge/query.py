@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.models import Level, Role, Section
 from knowledge.pay import Location, NotCovered, PayQuote
@@ -22,6 +22,9 @@ class Query(BaseModel):
     subject: str | None = None
     product: Product | None = None
     follow_up: bool = False
+    full: bool = False  # every item of a list, not the first few (``knowledge.detail``)
+    # The message as read, so a shortened list can show first what it asked about; never stored with history.
+    asked: str = Field(default="", exclude=True)
 
 
 class KnowledgeItem(BaseModel):

@@ -32,6 +32,8 @@ class AnswerEngine:
             query = query.model_copy(update={"full": True})
         query = query.model_copy(update={"asked": parsed.text})
         answer = COMPOSERS[query.topic](query, self.calculator)
+        if main_topic(parsed) is None and parsed.level is None and not query.follow_up:
+            answer = answer.model_copy(update={"unsure": True})
         together = asked_together(parsed)
         if query.topic in together:
             # Several questions at once: the first is the answer (and what a follow-up builds on), the rest its parts.

@@ -48,6 +48,9 @@ class Answer(BaseModel):
     items: tuple[KnowledgeItem, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     parts: tuple[Answer, ...] = ()  # the message's further questions, answered in the order asked
+    # The topic was a guess: the message named none, gave no level and follows nothing ("our product is RAG over
+    # docs: AI or ML engineer?"). A model, when configured, reads such messages instead of trusting the guess.
+    unsure: bool = False
 
     @property
     def topic(self) -> Topic:
@@ -62,8 +65,13 @@ class Answer(BaseModel):
 
     @property
     def quotes_pay(self) -> bool:
-        """A pay question the calculator answered: shown as a pay card, and never worth asking a model about."""
+        """A pay question the calculator answered: shown as a pay card."""
         return self.topic is Topic.PAY and bool(self.figures)
+
+    @property
+    def settled(self) -> bool:
+        """A plain quote read with confidence: the calculator's job alone, never worth asking a model about."""
+        return self.quotes_pay and not self.unsure
 
     @property
     def all_sources(self) -> tuple[Section, ...]:

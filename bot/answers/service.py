@@ -88,8 +88,9 @@ class AnswerService:
         return cls(History(store), engine, AnswerRecords(store), claude=claude, limits=limits, metrics=metrics)
 
     def needs_model(self, offline: Answer) -> bool:
-        """Plain pay questions are the calculator's job; a model adds nothing but latency and risk."""
-        return self.claude is not None and not offline.quotes_pay
+        """Plain pay questions read with confidence are the calculator's job; a model adds nothing but latency and
+        risk. Everything else, a guessed topic included, goes to the model when one is configured."""
+        return self.claude is not None and not offline.settled
 
     def card_answer(self, question: str) -> Answer:
         """The guide's own answer, without history or a model: for surfaces that must answer inside Slack's

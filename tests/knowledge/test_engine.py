@@ -325,3 +325,25 @@ def test_a_pay_question_after_another_topic_is_about_pay() -> None:
     assert place.topic.value == "pay"
     assert "Senior ML engineer: $308K to $460K" in place.text
     assert engine.answer("what's the weather in SF?").topic.value == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("question", "unsure"),
+    [
+        ("Our product is RAG over customer docs: AI or ML engineer?", True),  # roles, no topic, no level
+        ("AI engineer?", True),
+        ("senior ml engineer in sf", False),  # a level makes it a quote
+        ("how much is an ML engineer in SF?", False),  # pay named
+        ("red flags in an AI portfolio", False),
+    ],
+)
+def test_a_guessed_topic_is_marked_unsure(question: str, unsure: bool) -> None:
+    answer = AnswerEngine().answer(question)
+    assert answer.unsure is unsure
+    assert answer.settled is (answer.quotes_pay and not unsure)
+
+
+def test_a_follow_up_is_not_a_guess() -> None:
+    engine = AnswerEngine()
+    first = engine.answer("senior AI engineer pay")
+    assert not engine.answer("and in NYC?", first.query).unsure

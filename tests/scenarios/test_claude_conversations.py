@@ -102,6 +102,17 @@ async def test_plain_pay_questions_never_call_the_model(
     assert "$308K to $460K" in shown(posted.body["blocks"])
 
 
+async def test_a_guessed_topic_goes_to_the_model(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
+) -> None:
+    """Roles named without a topic or a level are not a confident pay question: the model reads them."""
+    anthropic.queue_reply("Hire an AI engineer: RAG is built on foundation models.")
+    await dm(claude_bot, "Our product is RAG over customer docs: AI or ML engineer?")
+    assert len(anthropic.requests) == 1
+    final = slack.calls_to("chat.update")[-1]
+    assert "Hire an AI engineer" in shown(final.body["blocks"])
+
+
 @pytest.mark.parametrize("failure", ["overloaded", "stalled"])
 async def test_when_claude_fails_the_offline_answer_arrives_within_the_deadline(
     claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI, failure: str

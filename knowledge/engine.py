@@ -10,7 +10,8 @@ import re
 
 from knowledge.compose import COMPOSERS
 from knowledge.detail import asks_for_the_rest, wants_everything
-from knowledge.models import Role
+from knowledge.guide import GUIDE
+from knowledge.models import Level, Role
 from knowledge.pay import PayCalculator
 from knowledge.query import Answer, Query
 from knowledge.several import asked_together
@@ -63,6 +64,15 @@ def _subject(parsed: ParsedText, topic: Topic) -> str | None:
     return None
 
 
+def _carried_level(previous: Query, roles: tuple[Role, ...]) -> Level | None:
+    """The earlier level, unless the roles changed to ones the guide has no band at that level for: "and for ML?"
+    after a staff AI engineer asks about ML engineers, not about a staff ML band that doesn't exist."""
+    if previous.level is None or not roles or roles == previous.roles:
+        return previous.level
+    has_level = all(any(band.role is role and band.level is previous.level for band in GUIDE.bands) for role in roles)
+    return previous.level if has_level else None
+
+
 def resolve(parsed: ParsedText, previous: Query | None) -> Query:
     """Apply conversation context: a message that names no topic, or opens like a follow-up, builds on the last."""
     topic = main_topic(parsed)
@@ -101,7 +111,15 @@ def resolve(parsed: ParsedText, previous: Query | None) -> Query:
         return fresh
     if not follow_up:
         if not fresh.roles and topic in (Topic.INTERVIEW, Topic.RED_FLAGS, Topic.SIGNALS, Topic.SOURCING):
-            return fresh.model_copy(update={"roles": usable.roles})
+            # A detour keeps who is being discussed, so "what do they cost?" afterwards still means them.
+            return fresh.model_copy(
+                update={
+                    "roles": usable.roles,
+                    "level": fresh.level or usable.level,
+                    "location": fresh.location or usable.location,
+                    "agentic": fresh.agentic if fresh.agentic is not None else usable.agentic,
+                }
+            )
         return fresh
     subject = fresh.subject
     if topic is usable.topic and subject in (None, "compare") and not parsed.roles_subject:
@@ -109,7 +127,7 @@ def resolve(parsed: ParsedText, previous: Query | None) -> Query:
     return Query(
         topic=topic,
         roles=parsed.roles or usable.roles,
-        level=parsed.level if parsed.level is not None else usable.level,
+        level=parsed.level if parsed.level is not None else _carried_level(usable, parsed.roles),
         location=parsed.location or usable.location,
         agentic=parsed.agentic if parsed.agentic is not None else usable.agentic,
         subject=subject,

@@ -11,6 +11,8 @@ import re
 from knowledge.compose import COMPOSERS
 from knowledge.models import Role
 from knowledge.pay import PayCalculator
+from knowledge.pay_answers import apply_pay_ask, compose_pay_ask
+from knowledge.pay_asks import read_pay_ask
 from knowledge.query import Answer, Query
 from knowledge.understanding import ParsedText, Topic, main_topic, parse
 
@@ -23,8 +25,9 @@ class AnswerEngine:
 
     def answer(self, question: str, previous: Query | None = None) -> Answer:
         parsed = parse(question)
-        query = resolve(parsed, previous)
-        answer = COMPOSERS[query.topic](query, self.calculator)
+        query = apply_pay_ask(resolve(parsed, previous), read_pay_ask(question, parsed), previous)
+        compose = compose_pay_ask if query.pay_ask is not None else COMPOSERS[query.topic]
+        answer = compose(query, self.calculator)
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
 
 

@@ -6,6 +6,8 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.models import Level, Role, Section
 from knowledge.pay import Location, NotCovered, PayQuote
+from knowledge.pay_asks import PayAsk
+from knowledge.pay_math import PayMath
 from knowledge.understanding import Product, Topic
 
 
@@ -22,6 +24,7 @@ class Query(BaseModel):
     subject: str | None = None
     product: Product | None = None
     follow_up: bool = False
+    pay_ask: PayAsk | None = None
 
 
 class KnowledgeItem(BaseModel):
@@ -44,6 +47,7 @@ class Answer(BaseModel):
     figures: tuple[PayQuote | NotCovered, ...] = ()
     items: tuple[KnowledgeItem, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    arithmetic: tuple[PayMath, ...] = ()
 
     @property
     def topic(self) -> Topic:
@@ -60,6 +64,11 @@ class Answer(BaseModel):
     def quotes_pay(self) -> bool:
         """A pay question the calculator answered: shown as a pay card, and never worth asking a model about."""
         return self.topic is Topic.PAY and bool(self.figures)
+
+    @property
+    def derived_figures(self) -> frozenset[int]:
+        """Dollar amounts this answer's own arithmetic produced or took as input: it may quote these too."""
+        return frozenset(figure for result in self.arithmetic for figure in result.dollar_figures())
 
     @property
     def citation(self) -> str:

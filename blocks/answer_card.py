@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block
 
 from blocks.common import MESSAGE_BLOCK_LIMIT, Card, escape, markdown_sections, share_actions, source_context
-from blocks.pay_cards import pay_card
+from blocks.pay_cards import pay_card, pay_math_card
 from knowledge.query import Answer
 
 
@@ -20,6 +20,8 @@ def answer_sections(answer: Answer) -> list[Block]:
 def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = True) -> Card:
     """The one place that decides pay card or text card. ``cite=False`` leaves the sources to the caller
     (the conversational reply puts them after its note)."""
+    if answer.arithmetic:
+        return pay_math_card(answer, share_value, cite=cite)
     if answer.quotes_pay:
         return pay_card(answer.figures, share_value, cite=cite)
     tail: list[Block] = [source_context(answer.sources)] if cite and answer.sources else []

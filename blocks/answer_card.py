@@ -15,7 +15,7 @@ from blocks.common import (
     share_actions,
     source_context,
 )
-from blocks.pay_cards import pay_card
+from blocks.pay_cards import pay_card, pay_math_card
 from knowledge.query import Answer
 
 
@@ -27,6 +27,8 @@ def answer_sections(answer: Answer) -> list[Block]:
 
 def _part_blocks(answer: Answer) -> list[Block]:
     """One question's answer: the pay card's blocks when the calculator answered it, else the text."""
+    if answer.arithmetic:
+        return pay_math_card(answer, None, cite=False).blocks
     if answer.quotes_pay:
         return pay_card(answer.figures, None, cite=False).blocks
     return answer_sections(answer)
@@ -36,6 +38,8 @@ def answer_card(answer: Answer, share_value: str | None = None, *, cite: bool = 
     """The one place that decides pay card or text card, for each question a message asked (several are shown
     one after another, divided, in the order asked). ``cite=False`` leaves the sources to the caller (the
     conversational reply puts them after its note)."""
+    if answer.arithmetic and not answer.parts:
+        return pay_math_card(answer, share_value, cite=cite)
     if answer.quotes_pay and not answer.parts:
         return pay_card(answer.figures, share_value, cite=cite)
     blocks: list[Block] = []

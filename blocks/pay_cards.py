@@ -10,6 +10,7 @@ from blocks.common import Card, bullets, context, escape, fields, header, markdo
 from knowledge.guide import GUIDE
 from knowledge.models import Guide, Section
 from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayResult
+from knowledge.query import Answer
 
 
 def _place(location: Location) -> str:
@@ -70,6 +71,29 @@ def pay_card(results: Sequence[PayResult], share_value: str | None, *, cite: boo
         blocks.append(source_context([Section.SALARIES]))
     blocks += share_actions(share_value)
     return Card(blocks, text)
+
+
+MATH_HEADERS = {"difference": "Pay difference", "budget": "Budget", "midpoint": "Band midpoint", "check": "Offer check"}
+
+
+def pay_math_card(answer: Answer, share_value: str | None, *, cite: bool = True) -> Card:
+    """An arithmetic answer: the figure asked for in the lead, the arithmetic beneath, then the bands it used."""
+    result = answer.arithmetic[0]
+    quotes = [r for r in answer.figures if isinstance(r, PayQuote)]
+    place = f" \u00b7 {_place(quotes[0].location)}" if quotes else ""
+    how = [line for line in answer.body if line.startswith("How: ")]
+    notes = [line for line in answer.body if not line.startswith("How: ")]
+    blocks: list[Block] = [header(MATH_HEADERS[result.kind] + place), markdown(f"*{escape(answer.lead)}*")]
+    if how:
+        blocks.append(context("*How:* " + escape(how[0].removeprefix("How: "))))
+    if notes:
+        blocks.append(context(*(escape(note) for note in notes)))
+    bands = dict.fromkeys(f"*{q.band.title}* ({_place(q.location)})\n{q.range_text}" for q in quotes)
+    blocks += fields(list(bands))
+    if cite:
+        blocks.append(source_context([Section.SALARIES]))
+    blocks += share_actions(share_value)
+    return Card(blocks, answer.lead)
 
 
 def _rules_summary(guide: Guide) -> str:

@@ -13,6 +13,8 @@ from knowledge.detail import asks_for_the_rest, wants_everything
 from knowledge.guide import GUIDE
 from knowledge.models import Level, Role
 from knowledge.pay import PayCalculator
+from knowledge.pay_answers import apply_pay_ask, compose_pay_ask
+from knowledge.pay_asks import read_pay_ask
 from knowledge.query import Answer, Query
 from knowledge.several import asked_together
 from knowledge.understanding import ParsedText, Topic, main_topic, parse
@@ -26,20 +28,23 @@ class AnswerEngine:
 
     def answer(self, question: str, previous: Query | None = None) -> Answer:
         parsed = parse(question)
-        query = resolve(parsed, previous)
+        query = apply_pay_ask(resolve(parsed, previous), read_pay_ask(question, parsed), previous)
         if previous is not None and previous.topic is not Topic.UNKNOWN and asks_for_the_rest(parsed):
             query = previous.model_copy(update={"full": True, "follow_up": True})
         elif wants_everything(parsed):
             query = query.model_copy(update={"full": True})
         query = query.model_copy(update={"asked": parsed.text})
-        answer = COMPOSERS[query.topic](query, self.calculator)
-        if main_topic(parsed) is None and parsed.level is None and not query.follow_up:
+        compose = compose_pay_ask if query.pay_ask is not None else COMPOSERS[query.topic]
+        answer = compose(query, self.calculator)
+        guessed = main_topic(parsed) is None and parsed.level is None and not query.follow_up
+        if guessed and query.pay_ask is None:
             answer = answer.model_copy(update={"unsure": True})
         together = asked_together(parsed)
         if query.topic in together:
             # Several questions at once: the first is the answer (and what a follow-up builds on), the rest its parts.
             first, *rest = together
-            answer = COMPOSERS[first](_for_topic(query, parsed, first), self.calculator)
+            if first is not query.topic or query.pay_ask is None:
+                answer = COMPOSERS[first](_for_topic(query, parsed, first), self.calculator)
             parts = tuple(COMPOSERS[topic](_for_topic(query, parsed, topic), self.calculator) for topic in rest)
             answer = answer.model_copy(update={"parts": parts})
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
@@ -66,8 +71,9 @@ def _subject(parsed: ParsedText, topic: Topic) -> str | None:
 
 def _carried_level(previous: Query, roles: tuple[Role, ...]) -> Level | None:
     """The earlier level, unless the roles changed to ones the guide has no band at that level for: "and for ML?"
-    after a staff AI engineer asks about ML engineers, not about a staff ML band that doesn't exist."""
-    if previous.level is None or not roles or roles == previous.roles:
+    after a staff AI engineer asks about ML engineers, not about a staff ML band that doesn't exist. A comparison
+    keeps its sides ("staff vs senior", then "for ML?" asks for that comparison, which the guide can't make)."""
+    if previous.level is None or not roles or roles == previous.roles or previous.pay_ask is not None:
         return previous.level
     has_level = all(any(band.role is role and band.level is previous.level for band in GUIDE.bands) for role in roles)
     return previous.level if has_level else None

@@ -19,7 +19,7 @@ from statistics import median
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.engine import AnswerEngine, resolve
+from knowledge.engine import AnswerEngine
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.query import Answer, Query
 from knowledge.understanding import Topic, main_topic, parse
@@ -105,7 +105,7 @@ def check_turn(turn: GoldenTurn, answer: Answer, allowed_k: frozenset[int]) -> l
         failures.append(f"topic {answer.topic.value}, expected {turn.topic.value}")
     if turn.covered is not None and answer.covered is not turn.covered:
         failures.append(f"covered={answer.covered}, expected {turn.covered}")
-    failures += [f"invented figure {figure}" for figure in invented_figures(plain, allowed_k)]
+    failures += [f"invented figure {figure}" for figure in invented_figures(plain, allowed_k, answer.derived_figures)]
     return failures
 
 
@@ -190,8 +190,8 @@ def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
     previous: Query | None = None
     for number, turn in enumerate(case.turns, start=1):
         parsed = parse(turn.ask)
-        query = resolve(parsed, previous)
         answer = engine.answer(turn.ask, previous)
+        query = answer.query  # after the conversation so far and any pay arithmetic read from the message
         previous = answer.query
         topic = main_topic(parsed)
         lines += [

@@ -20,8 +20,20 @@ def allowed_thousands(calculator: PayCalculator) -> frozenset[int]:
     return calculator.every_possible_figure() | stated
 
 
-def invented_figures(text: str, allowed_k: frozenset[int]) -> list[str]:
-    """Dollar amounts in ``text`` that neither the guide nor its rules produce."""
-    bad = [f"${m}K" for m in THOUSANDS.findall(text) if int(m.replace(",", "")) not in allowed_k]
-    bad += [f"${m}" for m in DOLLARS.findall(text) if int(m.replace(",", "")) not in ALLOWED_DOLLARS]
+def invented_figures(text: str, allowed_k: frozenset[int], derived: frozenset[int] = frozenset()) -> list[str]:
+    """Dollar amounts in ``text`` that neither the guide nor its rules produce.
+
+    ``derived`` holds whole-dollar amounts that this one answer's own arithmetic produced or was given (a
+    difference, a total, the amount asked about): those may appear too. Other answers pass nothing, so their
+    check is unchanged."""
+    bad = [
+        f"${m}K"
+        for m in THOUSANDS.findall(text)
+        if int(m.replace(",", "")) not in allowed_k and int(m.replace(",", "")) * 1000 not in derived
+    ]
+    bad += [
+        f"${m}"
+        for m in DOLLARS.findall(text)
+        if int(m.replace(",", "")) not in ALLOWED_DOLLARS and int(m.replace(",", "")) not in derived
+    ]
     return bad

@@ -6,6 +6,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.models import Level, Role, Section
 from knowledge.pay import Location, NotCovered, PayQuote
+from knowledge.pay_asks import PayAsk
+from knowledge.pay_math import PayMath
 from knowledge.understanding import Product, Topic
 
 
@@ -25,6 +27,7 @@ class Query(BaseModel):
     full: bool = False  # every item of a list, not the first few (``knowledge.detail``)
     # The message as read, so a shortened list can show first what it asked about; never stored with history.
     asked: str = Field(default="", exclude=True)
+    pay_ask: PayAsk | None = None
 
 
 class KnowledgeItem(BaseModel):
@@ -51,6 +54,7 @@ class Answer(BaseModel):
     # The topic was a guess: the message named none, gave no level and follows nothing ("our product is RAG over
     # docs: AI or ML engineer?"). A model, when configured, reads such messages instead of trusting the guess.
     unsure: bool = False
+    arithmetic: tuple[PayMath, ...] = ()
 
     @property
     def topic(self) -> Topic:
@@ -70,13 +74,24 @@ class Answer(BaseModel):
 
     @property
     def settled(self) -> bool:
-        """A plain quote read with confidence: the calculator's job alone, never worth asking a model about."""
-        return self.quotes_pay and not self.unsure
+        """A pay question read with confidence and answered by the calculator (a quote or its arithmetic): its
+        job alone, never worth asking a model about."""
+        return (self.quotes_pay or bool(self.arithmetic)) and not self.unsure
 
     @property
     def all_sources(self) -> tuple[Section, ...]:
         """The sections this answer and its further parts come from, each once."""
         return tuple(dict.fromkeys((*self.sources, *(s for part in self.parts for s in part.sources))))
+
+    @property
+    def derived_figures(self) -> frozenset[int]:
+        """Dollar amounts this answer's own arithmetic produced or took as input: it may quote these too."""
+        return frozenset(
+            figure
+            for answer in (self, *self.parts)
+            for result in answer.arithmetic
+            for figure in result.dollar_figures()
+        )
 
     @property
     def citation(self) -> str:

@@ -56,3 +56,24 @@ def test_an_answer_with_no_sources_shows_none() -> None:
     assert answer.topic is Topic.UNKNOWN
     blocks = answer_card(answer).payload()["blocks"]
     assert "From the hiring guide" not in shown(blocks)
+
+
+@pytest.mark.parametrize(
+    ("question", "shown_figures"),
+    [
+        ("how much more is staff than senior for AI engineers?", ("$80K to $100K more", "$320K - $240K = $80K")),
+        ("budget for three mid AI engineers remote?", ("$540K to $720K", "3 x $180K = $540K", "$180K to $240K")),
+        ("midpoint for a senior MLE in SF?", ("$384K", "$308K to $460K")),
+        ("is $150K enough for a sr mle??", ("$130K below", "$280K to $400K")),
+    ],
+)
+def test_an_arithmetic_answer_shows_the_figure_its_arithmetic_and_the_bands(
+    question: str, shown_figures: tuple[str, ...]
+) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.arithmetic
+    payload = valid_card(answer_card(answer, f"ask {question}"))
+    text = shown(payload["blocks"])
+    for figure in shown_figures:
+        assert figure in text
+    assert payload["text"] == answer.lead

@@ -12,6 +12,7 @@ from knowledge.engine import AnswerEngine
 from knowledge.evaluation import allowed_thousands, invented_figures
 from knowledge.models import Level, Role, Section
 from knowledge.pay import NotCovered, PayQuote, Place
+from knowledge.pay_math import PayBudget, PayDifference, PayMath
 from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
@@ -266,9 +267,20 @@ questions = st.one_of(st.text(max_size=200), sentences)
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _quotes_in(result: PayMath) -> tuple[PayQuote, ...]:
+    if isinstance(result, PayDifference):
+        return (result.first, result.second)
+    if isinstance(result, PayBudget):
+        return tuple(line.quote for line in result.lines)
+    return (result.quote,)
+
+
 def _check(answer: Answer) -> None:
     assert answer.text.strip()
-    assert invented_figures(answer.text, ALLOWED_K) == []
+    assert invented_figures(answer.text, ALLOWED_K, answer.derived_figures) == []
+    for result in answer.arithmetic:  # arithmetic only ever runs on the calculator's own quotes
+        assert {quote.low_k for quote in _quotes_in(result)} <= ALLOWED_K
+        assert {quote.high_k for quote in _quotes_in(result)} <= ALLOWED_K
     if answer.topic is not Topic.UNKNOWN:
         assert answer.sources
         assert answer.text.endswith("\n" + answer.citation)

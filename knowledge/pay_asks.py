@@ -1,0 +1,377 @@
+"""Reading the arithmetic in a pay question: a difference, a budget for several hires, a midpoint or "is $X
+enough?", and what the guide doesn't cover ("lead", "head of", a research engineer without publications, a
+premium it names without a figure).
+
+Works on top of ``knowledge.understanding``: the message is parsed as usual, then the sentence carrying the
+question is read again for its operation, its amounts and head-counts, and (for a comparison) each side.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.models import Level, Role
+from knowledge.pay import Location, Place
+from knowledge.understanding import SLACK_MARKUP, ParsedText, Topic, parse
+
+
+class Operation(StrEnum):
+    DIFFERENCE = "difference"
+    BUDGET = "budget"
+    MIDPOINT = "midpoint"
+    CHECK = "check"
+
+
+Gap = Literal["lead", "head", "unpublished", "fine-tuning", "papers", "currency"]
+Polarity = Literal["enough", "too_much", "too_low"]
+
+
+class PaySide(BaseModel):
+    """One side of a pay question: only the slots a message names."""
+
+    model_config = ConfigDict(frozen=True)
+
+    roles: tuple[Role, ...] = ()
+    level: Level | None = None
+    location: Location | None = None
+    agentic: bool | None = None
+
+
+class BudgetGroup(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    side: PaySide
+    count: int
+
+
+class PayAsk(BaseModel):
+    """The arithmetic asked for (if any) and what the guide doesn't cover, read from one message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    operation: Operation | None = None
+    first: PaySide = PaySide()
+    other: PaySide | None = None  # a comparison's second side: only the slots that differ from the first
+    groups: tuple[BudgetGroup, ...] = ()  # a budget over several kinds of hire
+    count: int | None = None
+    amount: int | None = None  # dollars a year
+    amount_text: str | None = None  # as typed
+    unit_assumed: bool = False  # "150" read as $150K
+    range_top: bool = False  # the amount is the top of a range offered ("180-200k")
+    unclear_number: str | None = None  # "is 5 enough?": a number that can't be read as pay
+    bare_number: int | None = None  # "what about 5?" after a budget
+    polarity: Polarity | None = None
+    gap: Gap | None = None
+    strong: bool = False  # unmistakably a pay question, whatever topic words it also has
+
+
+_CLEAN = re.compile(r"[*_~`]")
+SENTENCE_END = re.compile(r"(?<!\d)[.?!]+(?!\d)|\n+")
+COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared with|relative to|against|over)(?![a-z])")
+BETWEEN = re.compile(r"(?<![a-z])between (.+?) and (.+)")
+OR_SPLIT = re.compile(r"(?<![a-z])or(?![a-z])")
+DIFFERENCE_CUES = re.compile(
+    r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
+    r"difference|diff|gap|delta|premium|uplift|bump|markup|mark up|extra|adds?|worth|save|saves|saving|"
+    r"savings|discount|how much less|cost(?:s)? less|pay less)\b(?! (?:region|area|state|city|place|town|market)s?\b)"
+)
+SAVING_CUES = re.compile(r"\b(?:cheaper|less expensive|save|saves|saving|savings|discount|less)\b")
+MIDPOINT_CUES = re.compile(r"\b(?:mid ?point|mid-point|middle of|middle|halfway|half way|median|average|avg)\b")
+MIDPOINT_WORDS = re.compile(r"\bmid[ -]?point\b")
+BUDGET_CUES = re.compile(
+    r"\b(?:budget|total|totals|altogether|all together|combined|in all|all in|headcount|head count|team of|"
+    r"cost|costs|how much|pay|salary|salaries|comp|spend|hire|hiring|hires)\b"
+)
+ENOUGH_CUES = re.compile(r"\b(?:enough|sufficient|competitive)\b")
+TOO_LOW_CUES = re.compile(
+    r"\b(?:too low|too little|lowball\w*|underpay\w*|low ball\w*|under market|below market|too cheap|stingy)\b"
+)
+TOO_MUCH_CUES = re.compile(r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich)\b")
+CHECK_CUES = re.compile(
+    r"\b(?:enough|sufficient|competitive|too|fair|ok|okay|reasonable|in range|within|market|good|right|offer\w*|"
+    r"lowball\w*|overpay\w*|underpay\w*|pay\w*|budget\w*)\b"
+)
+AMOUNT = re.compile(
+    r"(?<![\w.,$-])(?P<neg>-\s?)?(?P<dollar>\$\s?)?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<unit>k|m|mm|mil|million|thousand|grand)\b|(?![\w%]))",
+    re.IGNORECASE,
+)
+NOT_PAY_AFTER = re.compile(
+    r"\s*(?:/\s?h|/\s?hr|/\s?hour|an hour|per hour|hourly|a month|per month|/\s?mo|%|percent|years?|yrs?|yoe|"
+    r"months?|weeks?|days?|hours?|people|person|engineers?|engs?|hires?|folks|devs?|mles?|x\b|of them|"
+    r"arr|mrr|in revenue|revenue|valuation|seed|series|round|raised?|pre|in the bank|runway|users?|customers?|"
+    r"employees?|gpus?|tokens?|params?|parameters?|b\b|billion)",
+)
+FUNDING_BEFORE = re.compile(
+    r"(?:raised|raise|raising|round|seed|series [a-c]|funding|runway|valuation|arr|mrr|revenue|bank|burn|"
+    r"wasted|burned|lost|spent|invested|valued)\W+(?:\w+\W+){0,2}$"
+)
+COUNT_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "couple": 2, "pair": 2, "a": 1, "an": 1,
+}  # fmt: skip
+COUNT = re.compile(
+    r"(?<![\w$.,])(?P<count>(?:minus |negative |-\s?)?\d+|(?:a )?(?:couple|pair|dozen)|zero|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|a|an)(?: of)?(?: ?x)?\s+"
+    r"(?P<rest>(?:(?:more|new|additional|extra|full time|fulltime|remote|founding|applied|machine learning|gen|"
+    r"strong|good|great|experienced|us|us based|onsite|in person)\s+){0,3})"
+    r"(?P<noun>(?:ai|ml|llm|genai|research|junior|jr|mid|mid level|midlevel|senior|sr|snr|staff|principal|"
+    r"lead|mles?|researchers?|engineers?|engs?|hires?|devs?|people|folks)\b)"
+)
+COUNT_NOT_AFTER = re.compile(r"(?:have|has|had|got|already|currently|with|of|out of|among|than)\s+$")
+ROLE_OR_LEVEL_WORD = re.compile(
+    r"\b(?:ai|ml|llm|genai|research|researchers?|junior|jr|mid|midlevel|senior|sr|snr|staff|principal|lead|mles?)\b"
+)
+BARE_NUMBER = re.compile(r"^\D*?(?<![\d.])(\d{1,3})(?![\d.])\D*$")
+LEAD_TITLE = re.compile(
+    r"\b(?:tech lead|team lead|lead (?:ai|ml|mle|llm|machine learning|research|genai)|"
+    r"lead (?:engineer|eng|dev|developer|scientist)|(?:ai|ml|llm|research|genai) lead)s?\b"
+)
+HEAD_TITLE = re.compile(
+    r"\b(?:head of (?:ai|ml|machine learning|research|llm|genai|data science)|vp (?:of )?(?:ai|ml|research)|"
+    r"director of (?:ai|ml|machine learning|research)|chief ai officer)\b"
+)
+UNPUBLISHED = re.compile(
+    r"\b(?:unpublished|(?:no|without|zero|not|never|hasn't|hasnt|haven't|havent|doesn't|doesnt|don't|dont|"
+    r"lacks?|lacking|minus)(?: \w+){0,3}? (?:publications?|papers?|pubs|published|publishing|first author))\b"
+)
+PAPERS = re.compile(r"\b(?:first author|neurips|icml|iclr|papers?|publications?|pubs)\b")
+FINE_TUNING = re.compile(r"\b(?:fine ?tun\w*|finetun\w*)\b")
+PREMIUM_CUES = re.compile(r"\b(?:premium|extra|more|add|adds|bump|uplift|worth|top of)\b")
+CURRENCY = re.compile(
+    r"[\u20ac\u00a3\u00a5\u20b9]|\b(?:euros?|eur|gbp|pounds sterling|sterling|cad|aud|inr|rupees?|yen|chf|"
+    r"swiss francs?|zloty|pesos?|local currency)\b"
+)
+OFFER_RANGE = re.compile(
+    r"(?<![\w.,])(?:\$\s?)?\d+(?:\.\d+)?\s?(?:k|m)?\s?(?:-|\u2013|to)\s?"
+    r"((?:\$\s?)?\d+(?:\.\d+)?\s?(?:k|m|mm|million|thousand|grand)\b)",
+    re.IGNORECASE,
+)
+HOW_MANY = re.compile(r"^\s*(?:what about|how about|and|or|make it|for)?\s*(\d{1,3})\s*(?:of them|hires?)?\s*\W*$")
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return _CLEAN.sub(" ", SLACK_MARKUP.sub(" ", text)).lower()
+
+
+def read_amounts(text: str, *, bare_thousands: bool = True) -> list[tuple[int, str, bool]]:
+    """Pay amounts in ``text`` (already lowercased) as ``(dollars, as typed, unit assumed)``: "150k", "$150K",
+    "150,000", "$1.2M", "150 grand". Hourly rates, funding, head-counts and years are left out; a bare number
+    from 20 to 999 is read as thousands (unit assumed) if ``bare_thousands``, else left out."""
+    found: list[tuple[int, str, bool]] = []
+    for match in AMOUNT.finditer(text):
+        if NOT_PAY_AFTER.match(text, match.end()) or FUNDING_BEFORE.search(text, 0, match.start()):
+            continue
+        try:
+            number = Decimal(match["number"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+            continue
+        unit = (match["unit"] or "").lower()
+        assumed = False
+        if unit in ("k", "thousand", "grand"):
+            number *= 1000
+        elif unit in ("m", "mm", "mil", "million"):
+            number *= 1_000_000
+        elif not match["dollar"]:
+            if number >= 10_000:
+                pass
+            elif bare_thousands and 20 <= number < 1000 and number == number.to_integral_value():
+                number, assumed = number * 1000, True
+            else:
+                continue
+        if match["neg"]:
+            number = -number
+        found.append((int(number), match.group(0).strip(), assumed))
+    return found
+
+
+def _number(word: str) -> int:
+    word = word.replace("minus ", "-").replace("negative ", "-").removeprefix("a ").replace(" ", "")
+    return COUNT_WORDS[word] if word in COUNT_WORDS else int(word)
+
+
+class HeadCount(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    count: int
+    words: str  # what follows the count, up to the next one: the kind of hire
+    article: bool = False  # "a senior AI engineer": one, but only a count beside other counts
+
+
+def read_counts(text: str) -> list[HeadCount]:
+    """Head-counts followed by a kind of hire ("three mid AI engineers", "2x senior mles", "-1 hires")."""
+    matches = [m for m in COUNT.finditer(text) if not COUNT_NOT_AFTER.search(text, 0, m.start())]
+    found: list[HeadCount] = []
+    for number, match in enumerate(matches):
+        end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        words = text[match.start("rest") : end]
+        if match["rest"].startswith(("a ", "an ", "the ")):
+            continue  # "4 a founding engineer" is "for", not four
+        article = match["count"] in ("a", "an")
+        if article and not ROLE_OR_LEVEL_WORD.search(f"{match['rest']}{match['noun']}"):
+            continue
+        found.append(HeadCount(count=_number(match["count"]), words=words, article=article))
+    return found
+
+
+def _focus(clean: str) -> str:
+    """The sentence that carries the question: the last one with a pay operation in it, else the whole text."""
+    sentences = [s for s in SENTENCE_END.split(clean) if s.strip()]
+    if len(sentences) <= 1:
+        return clean
+    for sentence in reversed(sentences):
+        if (
+            read_amounts(sentence)
+            or COMPARATOR.search(sentence)
+            or DIFFERENCE_CUES.search(sentence)
+            or MIDPOINT_CUES.search(sentence)
+            or (read_counts(sentence) and BUDGET_CUES.search(sentence))
+        ):
+            return sentence
+    return clean
+
+
+def _side(parsed: ParsedText) -> PaySide:
+    return PaySide(roles=parsed.roles, level=parsed.level, location=parsed.location, agentic=parsed.agentic)
+
+
+def _contrast(left: PaySide, right: PaySide) -> tuple[PaySide, PaySide] | None:
+    """The two sides of "A vs B": slots named differently on each side contrast, any other slot is shared."""
+    first: dict[str, object] = {}
+    other: dict[str, object] = {}
+    for name in ("roles", "level", "location", "agentic"):
+        a, b = getattr(left, name), getattr(right, name)
+        if name == "roles":
+            a, b = (a[:1] or None), (b[:1] or None)
+        if a is not None and b is not None and a != b:
+            first[name], other[name] = a, b
+        elif a is not None or b is not None:
+            first[name] = a if a is not None else b
+    if not other:
+        return None
+    return PaySide.model_validate(first), PaySide.model_validate(other)
+
+
+def _compare(text: str) -> tuple[PaySide, PaySide] | None:
+    between = BETWEEN.search(text)
+    if between is not None:
+        left, right = text[: between.start()] + " " + between[1], between[2]
+    else:
+        match = COMPARATOR.search(text) or (OR_SPLIT.search(text) if DIFFERENCE_CUES.search(text) else None)
+        if match is None:
+            return None
+        left, right = text[: match.start()], text[match.end() :]
+    return _contrast(_side(parse(left)), _side(parse(right)))
+
+
+def _gap(text: str, side: PaySide, operation: Operation | None) -> Gap | None:
+    if HEAD_TITLE.search(text):
+        return "head"
+    if LEAD_TITLE.search(text):
+        return "lead"
+    if UNPUBLISHED.search(text) and (Role.RESEARCH_ENGINEER in side.roles or "research" in text):
+        return "unpublished"
+    if CURRENCY.search(text):
+        return "currency"
+    if operation is None and PREMIUM_CUES.search(text):
+        if FINE_TUNING.search(text):
+            return "fine-tuning"
+        if PAPERS.search(text):
+            return "papers"
+    return None
+
+
+def _polarity(text: str) -> Polarity | None:
+    if TOO_MUCH_CUES.search(text):
+        return "too_much"
+    if TOO_LOW_CUES.search(text):
+        return "too_low"
+    return "enough" if ENOUGH_CUES.search(text) else None
+
+
+def _groups(counts: list[HeadCount], side: PaySide) -> tuple[BudgetGroup, ...]:
+    groups = []
+    for count in counts:
+        group = parse(count.words)
+        roles = group.roles[:1] or side.roles[:1]
+        groups.append(BudgetGroup(side=PaySide(roles=roles, level=group.level or side.level), count=count.count))
+    return tuple(groups)
+
+
+def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
+    """The arithmetic or coverage gap in ``question`` (already parsed as ``parsed``), or None for neither."""
+    clean = _clean(question)
+    focus = _focus(clean)
+    focused = parsed if focus is clean else parse(focus)
+    if MIDPOINT_WORDS.search(focus):
+        focused = parse(MIDPOINT_WORDS.sub(" midpoint ", focus))
+    text = focused.text
+    side = PaySide(
+        roles=focused.roles or parsed.roles,
+        level=focused.level or (parsed.level if not MIDPOINT_WORDS.search(clean) else None),
+        location=focused.location or parsed.location,
+        agentic=focused.agentic if focused.agentic is not None else parsed.agentic,
+    )
+    operation: Operation | None = None
+    other: PaySide | None = None
+    strong = False
+    offer, ranged = OFFER_RANGE.subn(r"\1", focus)  # "180-200k": the top of the range is what they'd pay
+    amounts = read_amounts(offer, bare_thousands=CHECK_CUES.search(text) is not None)
+    counts = read_counts(focus)
+    several = len(counts) > 1 and any(not c.article for c in counts)
+    counts = counts if several else [c for c in counts if not c.article]
+    fields: dict[str, object] = {}
+    if amounts:
+        dollars, typed, assumed = amounts[-1]
+        operation = Operation.CHECK
+        strong = CHECK_CUES.search(text) is not None or bool(side.roles) or side.level is not None
+        fields.update(amount=dollars, amount_text=typed, unit_assumed=assumed, polarity=_polarity(text))
+        fields["range_top"] = bool(ranged)
+        if counts:
+            fields["count"] = counts[-1].count
+    elif counts and (BUDGET_CUES.search(text) or Topic.PAY in focused.topics):
+        operation, strong = Operation.BUDGET, True
+        if several:
+            fields["groups"] = _groups(counts, side)
+        fields["count"] = sum(c.count for c in counts)
+    else:
+        sides = _compare(text)
+        if sides is not None:
+            operation = Operation.DIFFERENCE
+            side = side.model_copy(update={k: v for k, v in sides[0] if v is not None and v != ()})
+            other = sides[1]
+            strong = any(getattr(other, name) is not None for name in ("level", "location", "agentic"))
+        elif DIFFERENCE_CUES.search(text) and (side.agentic or _priced_place(side.location)):
+            operation, strong = Operation.DIFFERENCE, True
+            if side.agentic:
+                other = PaySide(agentic=False)
+            else:
+                location = side.location
+                if location is not None and location.place is Place.REMOTE and SAVING_CUES.search(text):
+                    low_cost = Location(place=Place.REMOTE_LOW_COST, label="remote from a lower-cost region")
+                    side = side.model_copy(update={"location": low_cost})
+                other = PaySide(location=Location.us())
+        elif MIDPOINT_CUES.search(text):
+            operation, strong = Operation.MIDPOINT, True
+    how_many = HOW_MANY.match(text) if operation is None else None
+    if how_many is not None:
+        fields["bare_number"] = int(how_many[1])
+    elif operation is None and (bare := BARE_NUMBER.match(text)) and _polarity(text) is not None:
+        fields["unclear_number"] = bare[1]
+        strong = True
+    gap = _gap(text, side, operation)
+    if operation is None and gap is None and not fields:
+        return None
+    return PayAsk(operation=operation, first=side, other=other, gap=gap, strong=strong, **fields)
+
+
+def _priced_place(location: Location | None) -> bool:
+    """A place that has its own rule (or a plain remote hire, whose saving depends on where they live)."""
+    return location is not None and location.place in (Place.HIGH_COST, Place.REMOTE_LOW_COST, Place.REMOTE)

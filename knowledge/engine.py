@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 from knowledge.compose import COMPOSERS
+from knowledge.compose_decisions import compose_decision
+from knowledge.decisions import decide, settled
 from knowledge.models import Role
 from knowledge.pay import PayCalculator
 from knowledge.query import Answer, Query
-from knowledge.understanding import ParsedText, Topic, main_topic, parse
+from knowledge.rambles import read
+from knowledge.understanding import ParsedText, Topic, main_topic
 
 CONTRACT_WORDS = re.compile(r"contract|freelanc|fractional|consult|agency|hourly|per hour|\bhour")
 
@@ -22,9 +25,9 @@ class AnswerEngine:
         self.calculator = calculator or PayCalculator()
 
     def answer(self, question: str, previous: Query | None = None) -> Answer:
-        parsed = parse(question)
+        parsed = read(question)
         query = resolve(parsed, previous)
-        answer = COMPOSERS[query.topic](query, self.calculator)
+        answer = compose_decision(query, self.calculator) or COMPOSERS[query.topic](query, self.calculator)
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
 
 
@@ -44,6 +47,10 @@ def _subject(parsed: ParsedText, topic: Topic) -> str | None:
 
 def resolve(parsed: ParsedText, previous: Query | None) -> Query:
     """Apply conversation context: a message that names no topic, or opens like a follow-up, builds on the last."""
+    decided = decide(parsed, previous)
+    if decided is not None:
+        return decided
+    previous = settled(previous)
     topic = main_topic(parsed)
     usable = previous if previous is not None and previous.topic is not Topic.UNKNOWN else None
     # A level, or (in a conversation) a place or agentic experience, only matter for pay. Alone, with nothing

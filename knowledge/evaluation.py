@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from knowledge.engine import AnswerEngine, resolve
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.query import Answer, Query
-from knowledge.understanding import Topic, main_topic, parse
+from knowledge.rambles import read
+from knowledge.understanding import Topic, main_topic
 
 GOLDEN_PACKAGE = "knowledge.golden"
 HELD_OUT_FOLDER = "held_out"
@@ -184,7 +185,7 @@ def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
     ]
     previous: Query | None = None
     for number, turn in enumerate(case.turns, start=1):
-        parsed = parse(turn.ask)
+        parsed = read(turn.ask)
         query = resolve(parsed, previous)
         answer = engine.answer(turn.ask, previous)
         previous = answer.query

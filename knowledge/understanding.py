@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge import decision_cues
 from knowledge import vocabulary as v
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
@@ -109,7 +110,7 @@ def _all_cue_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
-KNOWN_WORDS = _all_cue_words() | v.COMMON_WORDS
+KNOWN_WORDS = _all_cue_words() | v.COMMON_WORDS | decision_cues.WORDS
 CORRECTION_TARGETS = tuple(sorted(word for word in _all_cue_words() if len(word) >= 5 and word.isalpha()))
 
 

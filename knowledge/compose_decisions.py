@@ -30,8 +30,22 @@ def _answer(query: Query, lead: str, body: list[str], sources: tuple[Section, ..
     return Answer.model_validate({"lead": lead, "body": tuple(body), "query": query, "sources": sources, **extra})
 
 
+def _place(query: Query) -> Location:
+    """Where to price the hire: the guide's bands are for US hires, so a place abroad is priced as the US (and
+    the answer says so)."""
+    if query.location is None or query.location.place is Place.OUTSIDE_US:
+        return Location.us()
+    return query.location
+
+
+def _budget_label(query: Query) -> str:
+    if query.location is not None and query.location.place is Place.OUTSIDE_US:
+        return f"Budget (US figures; the guide has no bands for {query.location.label})"
+    return "Budget"
+
+
 def _budget(query: Query, calculator: PayCalculator, role: Role, default_key: str) -> tuple[PayQuote, ...]:
-    location = query.location or Location.us()
+    location = _place(query)
     bands = calculator.bands_for(role, query.level) if query.level is not None else ()
     return tuple(calculator.apply(band, location) for band in (bands[:1] or (GUIDE.band(default_key),)))
 
@@ -48,7 +62,7 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
         body = [
             "Their work is prompts, retrieval, evals and the backend around the model; an ML engineer pays off "
             "once a model you train yourself is the moat.",
-            f"Budget: {_band_line(quotes[0])}"
+            f"{_budget_label(query)}: {_band_line(quotes[0])}"
             + (", the usual first AI hire at seed and Series A." if quotes[0].band.key == "ai-mid" else "."),
             "Want interview questions for an AI engineer?",
         ]
@@ -56,7 +70,7 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
     if query.product == "moat":
         quotes = _budget(query, calculator, Role.ML_ENGINEER, "ml-mid")
         if query.level is None:
-            quotes += (calculator.apply(GUIDE.band("ml-senior"), query.location or Location.us()),)
+            quotes += (calculator.apply(GUIDE.band("ml-senior"), _place(query)),)
         lead = (
             "Hire an ML engineer first: when the product is a model trained on your own data, you need someone "
             "who trains models."
@@ -64,10 +78,10 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
         body = [
             "Training, fine-tuning, vision and ranking work means data pipelines, training runs and beating a "
             "baseline; an AI engineer would rather call an API.",
-            "Budget: " + "; ".join(_band_line(q) for q in quotes) + ".",
+            f"{_budget_label(query)}: " + "; ".join(_band_line(q) for q in quotes) + ".",
         ]
         if Role.RESEARCH_ENGINEER in query.roles:
-            research = calculator.apply(GUIDE.band("research"), query.location or Location.us())
+            research = calculator.apply(GUIDE.band("research"), _place(query))
             quotes += (research,)
             body.append(f"Pushing what models can do? A research engineer with publications: {research.range_text}.")
         body.append("Want interview questions for an ML engineer?")
@@ -98,18 +112,17 @@ def compose_wrong_hire(query: Query, calculator: PayCalculator) -> Answer:
     """What hiring the wrong one of the two costs, in the guide's figures."""
     c = GUIDE.confusion
     contract = GUIDE.plays[1]
-    lead = f"Expensive: the wrong one of the two typically costs {c.setback_months} and {c.setback_cost}."
+    lead = f"Expensive: the wrong one of the two can cost {c.setback_months} and {c.setback_cost}."
     body = []
     if query.product == "foundation":
-        body.append("For what you describe, the role you need is an AI engineer: you build on foundation models.")
+        body.append("For what you describe you need an AI engineer: you build on foundation models.")
     elif query.product == "moat":
-        body.append("For what you describe, the role you need is an ML engineer: you train your own models.")
+        body.append("For what you describe you need an ML engineer: you train your own models.")
     body += [
-        f"They share only about {c.shared_skills_percent}% of their skills, so it shows fast: "
+        f"They share only about {c.shared_skills_percent}% of their skills: "
         + ", or ".join(mode[0].lower() + mode[1:].rstrip(".") for mode in c.failure_modes)
         + ".",
-        f"To limit the damage, a senior contractor ({contract.figures[1]}, {contract.figures[0]}) can cover the "
-        "missing skills while you hire the right role.",
+        f"A senior contractor ({contract.figures[1]}) can cover the gap while you hire the right role.",
         "Want interview questions for the right role?",
     ]
     return _answer(query, lead, body, (Section.ROLE_CONFUSION, Section.PLAYS))
@@ -132,19 +145,19 @@ def compose_founder_led(query: Query, calculator: PayCalculator) -> Answer:
     return _answer(query, lead, body, (Section.PLAYS,))
 
 
-# The guide's interview question (by rubric key) that checks a described sign, where one fits.
-CHECKS = {
-    "buzzwords": "ai-agent-loop",
-    "no-failure-mode": "ai-eval-suite",
-    "one-shot-prompt": "ai-eval-suite",
-    "no-evals": "ai-eval-suite",
-    "no-opinions": "ai-providers",
-    "messy-notebooks": "ml-data-pipeline",
-    "never-shipped": "ml-failed-run",
-    "evals-unprompted": "ai-eval-suite",
-    "rejected-tradeoffs": "ai-providers",
-    "feature-cost": "ai-halve-bill",
-    "beat-baseline": "ml-beats-base",
+# The guide's interview question (rubric keys: for AI engineers, for ML engineers) that checks a described sign.
+CHECKS: dict[str, tuple[str, str]] = {
+    "buzzwords": ("ai-agent-loop", "ai-agent-loop"),
+    "no-failure-mode": ("ai-eval-suite", "ml-failed-run"),
+    "one-shot-prompt": ("ai-eval-suite", "ai-eval-suite"),
+    "no-evals": ("ai-eval-suite", "ml-beats-base"),
+    "no-opinions": ("ai-providers", "ml-finetune-or-prompt"),
+    "messy-notebooks": ("ml-data-pipeline", "ml-data-pipeline"),
+    "never-shipped": ("ai-rag", "ml-failed-run"),
+    "evals-unprompted": ("ai-eval-suite", "ml-beats-base"),
+    "rejected-tradeoffs": ("ai-providers", "ml-finetune-or-prompt"),
+    "feature-cost": ("ai-halve-bill", "ai-halve-bill"),
+    "beat-baseline": ("ml-beats-base", "ml-beats-base"),
 }
 
 
@@ -158,9 +171,11 @@ def _described(key: str) -> tuple[str, str, Section]:
         test = evaluation.what_good_looks_like[-1]
         return "Can't say how they'd know it works", f"The guide's bar for senior: {test}.", evaluation.source
     if key == "never-shipped":
-        ai_mid, ml_senior = GUIDE.band("ai-mid"), GUIDE.band("ml-senior")
-        detail = f"The bands assume shipping. {ai_mid.title}: {ai_mid.profile} {ml_senior.title}: {ml_senior.profile}"
-        return "Nothing shipped to production", detail, ai_mid.source
+        detail = (
+            "The guide's bands assume shipped work: a mid-level AI engineer has put several AI features in front of "
+            "real users, and a senior ML engineer has at least one model serving real traffic."
+        )
+        return "Nothing shipped to production", detail, Section.SALARIES
     if key == "textbook-answers":
         return "Textbook answers, no stories of their own", GUIDE.interview_advice[2], Section.INTERVIEWS
     if key == "war-stories":
@@ -185,7 +200,9 @@ def compose_signs(query: Query, calculator: PayCalculator) -> Answer:
         other, _, other_source = _described(signs[1].key)
         body.append(f"Also a {signs[1].verdict}: {other[0].lower()}{other[1:]}.")
         sources.append(other_source)
-    check = rubric_item(CHECKS.get(signs[0].key, ""))
+    ai_check, ml_check = CHECKS.get(signs[0].key, ("", ""))
+    ml = bool({Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} & set(query.roles))
+    check = rubric_item(ml_check if ml else ai_check)
     if check is not None:
         body.append(f'Check it: "{check.detail}"')
         sources.append(check.source)

@@ -35,7 +35,7 @@ BUILDS_MODELS: dict[str, int] = {
     "proprietary model": 2, "proprietary data": 2, "our own data": 2, "training data": 2, "moat": 2,
     "recommendation engine": 2, "recommendation system": 2, "recommendation model": 2, "recommender": 2,
     "recsys": 2, "recommendations feed": 2, "product recommendations": 2, "personalized recommendations": 2,
-    "ranking model": 2, "ranking": 2, "learning to rank": 2, "forecasting": 2, "time series": 2,
+    "ranking model": 2, "ranking": 2, "rank": 2, "ranks": 2, "learning to rank": 2, "forecasting": 2, "time series": 2,
     "fraud detection": 2, "fraud model": 2, "anomaly detection": 2, "speech recognition": 2, "from scratch": 2,
     "pytorch": 2, "distributed training": 2, "gpu cluster": 2, "h100": 2, "cuda": 2, "labelled data": 2,
     "labeled data": 2, "labeling": 2, "labelling": 2, "model is the product": 2, "state of the art": 2,
@@ -57,7 +57,7 @@ DECISION_ASKS: tuple[str, ...] = (
     "who should build", "who can build", "who would build", "who builds", "what should we hire",
     "what should i hire", "what role", "which role", "which one", "which engineer", "which kind", "which type",
     "what kind of engineer", "what type of engineer", "what kind of hire", "what kind of person", "what engineer",
-    "what profile", "right role", "right hire", "right person", "right engineer", "right fit", "do we need an ai",
+    "what profile", "right role", "right hire", "do we need an ai",
     "do we need an ml", "do i need an ai", "do i need an ml", "need an ai engineer or", "need an ml engineer or",
     "what do i do", "what do we do", "what should i do", "what should we do", "who should we get",
     "who do we get", "is an ai engineer enough", "is an ml engineer overkill", "hire for this", "hire for it",
@@ -71,12 +71,12 @@ CHOICE_WORDS: tuple[str, ...] = ("or", "vs", "versus", "or an", "or a")
 # Other questions the same message may really be asking: then it is not a role decision.
 OTHER_ASKS: tuple[str, ...] = (
     "interview", "interviewing", "screen", "screening", "take home", "what to ask", "what should i ask",
-    "what do i ask", "red flag", "warning sign", "seniority", "sourcing", "recruiter", "recruiting", "headhunter",
-    "find one", "find them", "find candidates", "find someone", "where do we find", "where can i find", "equity",
-    "stock", "stock option", "vesting", "shares", "underpay", "underpaying", "lowball", "afford", "below market",
-    "under market", "less than market", "pay less", "save on salary", "skimp", "cheap out", "false economy",
-    "contract", "contractor", "freelance",
-    "freelancer", "fractional", "agency", "consultant",
+    "what do i ask", "red flag", "warning sign", "seniority", "sourcing", "use a recruiter", "hire a recruiter",
+    "recruiter fee", "recruiting agency", "headhunter", "find one", "find them", "find candidates", "find someone",
+    "where do we find", "where can i find", "equity", "stock", "stock option", "vesting", "shares", "underpay",
+    "underpaying", "lowball", "afford", "below market", "under market", "less than market", "pay less",
+    "save on salary", "skimp", "cheap out", "false economy", "contract or", "or contract", "contract for",
+    "a contractor", "hire a contractor", "freelance", "freelancer", "fractional", "an agency", "consultant",
 )
 
 # "We hired the wrong one."
@@ -107,7 +107,8 @@ SMALL_FEATURE: tuple[str, ...] = (
 )
 BUILD_IT_MYSELF: tuple[str, ...] = (
     "build it myself", "build it ourselves", "build this myself", "build this ourselves", "do it myself",
-    "do it ourselves", "diy", "myself", "ourselves", "need to hire at all", "even need to hire",
+    "do it ourselves", "diy", "it myself", "it ourselves", "build myself", "build ourselves", "myself before",
+    "ourselves before", "myself first", "ourselves first", "need to hire at all", "even need to hire",
     "even need a hire", "just build", "build it first",
 )
 SMALL_TASKS: tuple[str, ...] = (
@@ -122,7 +123,8 @@ def _words(*tables: Iterable[str]) -> frozenset[str]:
 
 # Words of described candidates (``knowledge.signals``) that a typo fix must not turn into pay words ("saying").
 CANDIDATE_WORDS: tuple[str, ...] = (
-    "saying said says kept keeps describe described workflow workflows notebooks notebook kaggle shipped shipping",
+    "saying said says kept keeps dropping using repeating mentioning mentioned describe described",
+    "workflow workflows notebooks notebook kaggle shipped shipping",
     "prod production candidate candidates applicant interviewee textbook tradeoff tradeoffs baseline baselines",
     "latency opinions opinion preference forked tutorials streamlit gradio failure failures broke proud bug bugs",
     "medal medals grandmaster jargon buzzword buzzwords hype assistant assistants docs founder founders",

@@ -64,10 +64,13 @@ MYSELF = _phrases(cues.BUILD_IT_MYSELF)
 SMALL_TASK = _phrases(cues.SMALL_TASKS)
 # With a described candidate, the message may still really ask about pay, sourcing or contracting.
 ASKS_ELSEWHERE = re.compile(
-    r"\b(?:how much|salary|salaries|pay|paid|comp|compensation|equity|where (?:do|can|should) (?:i|we) find|"
+    r"(?<!\bby )\b(?:how much|salary|salaries|pay|paid|comp|compensation|equity|where (?:do|can|should) (?:i|we) find|"
     r"find (?:more|them|candidates|people|someone)|sourcing|recruiters?|recruiting|contract|contractors?|freelanc\w*)\b"
 )
-QUESTIONS = re.compile(r"\bquestions?\b")
+QUESTIONS_ASK = re.compile(
+    r"\b(?:what|which|good|best|some|any|give me|list|suggest)\b(?: [a-z0-9']+){0,4} questions?\b|"
+    r"\bquestions? (?:to ask|should i|should we|for (?:an?|the|them|him|her|my|our))\b"
+)
 NEGATED = re.compile(
     r"(?:\b(?:no|not|never|without|don't|dont|won't|wont|aren't|arent|isn't|isnt|zero|nothing)\b(?: [a-z0-9']+){0,2} )$"
 )
@@ -141,30 +144,34 @@ def _recommended(leaned: Leaning | None, text: str) -> tuple[Role, ...]:
 
 
 def decide(parsed: ParsedText, previous: Query | None) -> Query | None:
-    """The decision a message asks for, with its conversation, or None when it is not one of these decisions."""
+    """The decision a message asks for, with its conversation, or None when it is not one of these decisions.
+
+    What the product does is read from the whole message; what is being asked (a decision, or something else such
+    as interview questions or a contractor) from the sentence that asks, when a long message has one.
+    """
     text = parsed.text
+    asked = parsed.asked or text
     topic = main_topic(parsed)
     signs = described_signs(text)
-    wants_questions = topic is Topic.INTERVIEW and QUESTIONS.search(text) is not None
-    if signs and not ASKS_ELSEWHERE.search(text) and not wants_questions:
+    wants_questions = topic is Topic.INTERVIEW and QUESTIONS_ASK.search(asked) is not None
+    if signs and not (ASKS_ELSEWHERE.search(asked) or wants_questions or DECISION_ASK.search(asked)):
         return Query(
             topic=Topic.RED_FLAGS if signs[0].verdict is not Verdict.GOOD_SIGN else Topic.SIGNALS,
             roles=parsed.roles or (previous.roles if previous is not None else ()),
             subject=SIGN_PREFIX + ",".join(s.key for s in signs[:2]),
         )
-    if OTHER_ASK.search(text):
-        return None
+    ai, ml = scores(text)
+    leaned = _leaning(ai, ml)
+    if OTHER_ASK.search(asked) or (leaned is None and OTHER_ASK.search(text)):
+        return None  # with no product described, "what should we do?" asks about whatever else the message says
     if is_wrong_hire(text):
-        leaned = leaning(text)
         needed = _recommended(leaned, text) if leaned in (Leaning.AI, Leaning.ML) else parsed.roles
         return Query(topic=Topic.ROLES, subject=WRONG_HIRE, roles=needed, product=_product(leaned))
     if is_founder_led(text):
         return Query(topic=Topic.PLAYS, subject=FOUNDER_LED, roles=parsed.roles, location=parsed.location)
-    ai, ml = scores(text)
-    leaned = _leaning(ai, ml)
     undecided_before = previous is not None and previous.subject == FIRST_HIRE and previous.topic is Topic.ROLES
-    if asks_for_decision(text):
-        if leaned is None and (topic is Topic.PAY or not DECISION_ASK.search(text)):
+    if asks_for_decision(asked):
+        if leaned is None and (topic is Topic.PAY or not DECISION_ASK.search(asked)):
             return None  # "which one pays more?", or "AI or ML engineer?" alone: the comparison answers those
     elif not (max(ai, ml) >= 2 and topic in (None, Topic.ROLES) and (previous is None or undecided_before)):
         return None
@@ -175,7 +182,7 @@ def decide(parsed: ParsedText, previous: Query | None) -> Query | None:
         topic=Topic.ROLES,
         subject=FIRST_HIRE,
         roles=_recommended(leaned, text),
-        level=parsed.level,
+        level=parsed.level if parsed.asked is None else None,  # a level in a ramble's other sentences is an aside
         location=location,
         product=_product(leaned),
         follow_up=undecided_before,

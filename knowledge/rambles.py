@@ -47,6 +47,7 @@ def weigh(whole: ParsedText, focus: ParsedText) -> ParsedText:
             "location": focus.location or whole.location,
             "agentic": focus.agentic if focus.agentic is not None else whole.agentic,
             "roles_subject": focus.roles_subject or whole.roles_subject,
+            "asked": focus.text,
         }
     )
 

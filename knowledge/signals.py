@@ -22,6 +22,7 @@ class Verdict(StrEnum):
 class DescribedSign(NamedTuple):
     key: str
     verdict: Verdict
+    triggers: frozenset[str]  # the pattern can't match unless the text has one of these words: a cheap first test
     pattern: re.Pattern[str]
 
 
@@ -33,7 +34,31 @@ W = r"(?:[a-z0-9']+ )"  # one word and its space, for "within a few words" gaps
 
 
 def _sign(key: str, verdict: Verdict, pattern: str) -> DescribedSign:
-    return DescribedSign(key, verdict, re.compile(pattern))
+    return DescribedSign(key, verdict, frozenset(TRIGGERS[key].split()), re.compile(pattern))
+
+
+# fmt: off
+TRIGGERS = {
+    "buzzwords": "buzzword buzzwords buzz jargon hype kept keeps keep agentic",
+    "no-failure-mode": "failure failures broke wrong mistake mistakes edge nothing everything never",
+    "forked-tutorials": "fork forks forked tutorial tutorials course bootcamp copied clone clones cloned original",
+    "one-shot-prompt": "streamlit gradio shot prompt prompts wrapper wrappers demo demos",
+    "no-evals": "eval evals evaluation set sets measure measured measuring metric metrics works worked helped",
+    "no-opinions": "opinion opinions preference preferences view views favorite favourite any every whatever all",
+    "never-shipped": "shipped shipping ship deployed deploy launched released prod production users only",
+    "textbook-answers": "textbook generic vague hypothetical theoretical read blog stories story example examples "
+                        "specifics",
+    "kaggle-medals": "kaggle",
+    "messy-notebooks": "notebook notebooks jupyter colab kaggle cell cells tracking unversioned versioned version",
+    "evals-unprompted": "eval evals evaluation set sets suite suites golden regression regressions failure mode modes "
+                        "test",
+    "rejected-tradeoffs": "trade tradeoff tradeoffs chose decided didn't didnt not said rejected",
+    "feature-cost": "feature latency token tokens cost unit",
+    "beat-baseline": "baseline baselines beat",
+    "interviews-back": "asked asks grilled quizzed interviewed hard tough sharp good",
+    "war-stories": "bug bugs surprising proud war",
+}
+# fmt: on
 
 
 # In the order they are tried: red flags, then what is worth probing, then good signs, so "talks about evals but
@@ -43,7 +68,8 @@ SIGNS: tuple[DescribedSign, ...] = (
         "buzzwords",
         Verdict.RED_FLAG,
         r"\b(?:buzzwords?|buzz words?|jargon|hype)\b|\b(?:kept|keeps|kept on|keep) (?:saying|using|dropping|"
-        r"repeating|mentioning)\b|\bagentic\b(?: [a-z0-9']+){0,12} " + NEG + r"\b(?: [a-z0-9']+){0,6} "
+        r"repeating|mentioning)(?: [a-z0-9']+){0,2} (?:agentic|agents?|multi agent|llms?|genai|gen ai|ai|rag|"
+        r"autonomous|transformers?|synergy)\b|\bagentic\b(?: [a-z0-9']+){0,12} " + NEG + r"\b(?: [a-z0-9']+){0,6} "
         r"(?:workflows?|examples?|concrete|specifics?|specific|describe|explain|walk)\b",
     ),
     _sign(
@@ -69,7 +95,8 @@ SIGNS: tuple[DescribedSign, ...] = (
         "no-evals",
         Verdict.RED_FLAG,
         r"\b" + NEG + r" (?:" + W + r"){0,4}(?:evals?|evaluation|eval sets?|test sets?|measure|measured|measuring|"
-        r"metrics?)\b|\b(?:how|whether) (?:it|the feature|their feature|the thing) (?:actually )?works\b",
+        r"metrics?)\b|\b" + NEG + r"\b(?: [a-z0-9']+){0,6} (?:if|whether|that) (?:it|the feature|their feature|"
+        r"his feature|her feature|the thing|the model|the prompt) (?:actually |really )?(?:works|worked|helped)\b",
     ),
     _sign(
         "no-opinions",
@@ -131,7 +158,8 @@ SIGNS: tuple[DescribedSign, ...] = (
     _sign(
         "war-stories",
         Verdict.GOOD_SIGN,
-        r"\b(?:nasty|gnarly|weird|tricky|hard|crazy|horrible) bugs?\b|\bsurprising (?:user )?behaviou?rs?\b|"
+        r"\b(?:nasty|gnarly|weird|tricky|hard|crazy|horrible)(?: [a-z0-9']+){0,2} bugs?\b|"
+        r"\bsurprising (?:user )?behaviou?rs?\b|"
         r"\b(?:they're|he's|she's|they are|he is|she is|was|were) proud of\b|\bwar stor(?:y|ies)\b",
     ),
 )
@@ -139,7 +167,8 @@ SIGNS: tuple[DescribedSign, ...] = (
 # Someone is being described, rather than the list being asked for.
 DESCRIBING = re.compile(
     r"\b(?:candidate|candidates|applicant|interviewee|he|she|him|her|his|hers|guy|gal|dude|person|someone|"
-    r"kept|keeps|said|says|told|talked|talks|mentioned|brought up|brings up|has|had|only has|their|they)\b"
+    r"kept|keeps|said|says|told|talked|talks|mentioned|brought up|brings up|has|had|only has|their|they|"
+    r"is that|is this|good sign|bad sign|concerning|concerned|worried|worry|never|only|thoughts)\b"
 )
 LIST_ASK = re.compile(
     r"\b(?:what are|list|which are|common|typical|all the|examples of|give me|show me|what counts as|"
@@ -151,9 +180,18 @@ def described_signs(text: str) -> tuple[DescribedSign, ...]:
     """The signs a normalised message describes, red flags first; empty when it names none or asks for the list."""
     if LIST_ASK.search(text) or not DESCRIBING.search(text):
         return ()
+    return matching_signs(text)
+
+
+def matching_signs(text: str, *, prefilter: bool = True) -> tuple[DescribedSign, ...]:
+    """Every sign whose pattern the text matches, in the order tried; words one sign used can't make another.
+    ``prefilter`` skips patterns whose trigger words are absent, which only saves time."""
+    words = frozenset(text.split())
     kept: list[DescribedSign] = []
     taken: list[tuple[int, int]] = []
-    for described in SIGNS:  # flags before probes before good signs; words one sign used can't make another
+    for described in SIGNS:
+        if prefilter and not described.triggers & words:
+            continue
         match = described.pattern.search(text)
         if match is None or any(match.start() < end and start < match.end() for start, end in taken):
             continue

@@ -64,6 +64,7 @@ class ParsedText(BaseModel):
     product: Product | None = None
     follow_up_opener: bool = False
     corrections: tuple[tuple[str, str], ...] = ()
+    asked: str | None = None  # in a message of several sentences, the one that asks (``knowledge.rambles``)
 
     @property
     def has_slots(self) -> bool:

@@ -172,8 +172,8 @@ def _described(key: str) -> tuple[str, str, Section]:
         return "Can't say how they'd know it works", f"The guide's bar for senior: {test}.", evaluation.source
     if key == "never-shipped":
         detail = (
-            "The guide's bands assume shipped work: a mid-level AI engineer has put several AI features in front of "
-            "real users, and a senior ML engineer has at least one model serving real traffic."
+            "The guide's bands assume shipped work: a mid-level AI engineer has AI features in front of real "
+            "users; a senior ML engineer, a model serving real traffic."
         )
         return "Nothing shipped to production", detail, Section.SALARIES
     if key == "textbook-answers":

@@ -40,7 +40,9 @@ BUILDS_MODELS: dict[str, int] = {
     "pytorch": 2, "distributed training": 2, "gpu cluster": 2, "h100": 2, "cuda": 2, "labelled data": 2,
     "labeled data": 2, "labeling": 2, "labelling": 2, "model is the product": 2, "state of the art": 2,
     "sota": 2, "novel architecture": 2, "differentiated model": 2, "open weights": 2, "lora": 2,
-    "gpu": 1, "dataset": 1, "our data": 1, "predictive": 1, "prediction": 1, "classifier": 1, "weights": 1,
+    "predict": 2, "predicting": 2, "churn model": 2, "churn prediction": 2, "propensity model": 2,
+    "scoring model": 2, "gpu": 1, "dataset": 1, "our data": 1, "predictive": 1, "prediction": 1, "classifier": 1,
+    "weights": 1,
 }
 
 # Work that needs a research engineer, not only an applied ML engineer.
@@ -82,8 +84,9 @@ OTHER_ASKS: tuple[str, ...] = (
 # "We hired the wrong one."
 WRONG_HIRE: tuple[str, ...] = (
     "hired the wrong", "hire the wrong", "hiring the wrong", "hired wrong", "wrong hire", "mis hire", "mishire",
-    "bad hire", "picked the wrong", "got the wrong", "chose the wrong", "wrong kind of engineer",
-    "wrong type of engineer", "wrong kind of hire", "hired for the wrong", "hired an ml engineer instead",
+    "bad hire", "wrong kind of engineer",
+    "wrong type of engineer", "wrong kind of hire", "hired for the wrong", "hiring mistake", "hire wrong",
+    "getting it wrong", "get it wrong", "hired an ml engineer instead",
     "hired an ai engineer instead", "should have hired", "should've hired", "shouldve hired",
 )
 PAST_HIRE: tuple[str, ...] = ("we hired", "i hired", "just hired", "we brought on", "our new", "we onboarded")

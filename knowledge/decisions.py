@@ -57,6 +57,11 @@ ROLE_CHOICE = re.compile(
 OTHER_ASK = _phrases(cues.OTHER_ASKS)
 WRONG = _phrases(cues.WRONG_HIRE)
 PAST_HIRE = _phrases(cues.PAST_HIRE)
+GOT_IT_WRONG = re.compile(
+    r"\b(?:get|gets|getting|got|pick|picks|picking|picked|choose|choosing|chose)\b(?: [a-z0-9']+){0,5} "
+    r"(?:(?:hire|role|engineer|eng|person|one)(?: [a-z0-9']+){0,2} wrong|wrong (?:one|hire|role|engineer|eng|person|"
+    r"kind|type))\b"
+)
 MISMATCH = _phrases(cues.MISMATCH)
 TECHNICAL = _phrases(cues.TECHNICAL_FOUNDER)
 SMALL = _phrases(cues.SMALL_FEATURE)
@@ -117,7 +122,7 @@ def asks_for_decision(text: str) -> bool:
 
 def is_wrong_hire(text: str) -> bool:
     """ "We hired the wrong one", or a hire described as not fitting the work ("we hired an ML engineer but ...")."""
-    if WRONG.search(text):
+    if WRONG.search(text) or GOT_IT_WRONG.search(text):
         return True
     past = PAST_HIRE.search(text)
     return past is not None and MISMATCH.search(text, past.end()) is not None and leaning(text) is not None

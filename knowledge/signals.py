@@ -41,7 +41,8 @@ def _sign(key: str, verdict: Verdict, pattern: str) -> DescribedSign:
 TRIGGERS = {
     "buzzwords": "buzzword buzzwords buzz jargon hype kept keeps keep agentic",
     "no-failure-mode": "failure failures broke wrong mistake mistakes edge nothing everything never",
-    "forked-tutorials": "fork forks forked tutorial tutorials course bootcamp copied clone clones cloned original",
+    "forked-tutorials": "fork forks forked tutorial tutorials course courses bootcamp certificate certificates "
+                        "certification certifications mooc moocs copied clone clones cloned original",
     "one-shot-prompt": "streamlit gradio shot prompt prompts wrapper wrappers demo demos",
     "no-evals": "eval evals evaluation set sets measure measured measuring metric metrics works worked helped",
     "no-opinions": "opinion opinions preference preferences view views favorite favourite any every whatever all",
@@ -82,7 +83,8 @@ SIGNS: tuple[DescribedSign, ...] = (
     _sign(
         "forked-tutorials",
         Verdict.RED_FLAG,
-        r"\b(?:forks?|forked|tutorials?|course projects?|bootcamp projects?|copied|clones?|cloned|"
+        r"\b(?:forks?|forked|tutorials?|courses?|course projects?|bootcamp projects?|certificates?|certifications?|"
+        r"moocs?|copied|clones?|cloned|"
         r"nothing original|no original)\b",
     ),
     _sign(

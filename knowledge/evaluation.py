@@ -205,6 +205,7 @@ def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
                     ("agentic", parsed.agentic),
                     ("product", parsed.product),
                     ("subject", parsed.roles_subject),
+                    ("asked", repr(parsed.asked) if parsed.asked else None),
                 )
                 if value is not None
             ),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from knowledge.compose_decisions import compose_first_hire
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
 from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
-from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place, money_k
+from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place
 from knowledge.query import Answer, KnowledgeItem, Query
 from knowledge.understanding import Topic
 
@@ -177,7 +178,7 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
             items=items,
         )
     if query.subject == "first-hire" or query.product is not None:
-        return _compose_first_hire(query, calculator, cost)
+        return compose_first_hire(query, calculator)
     if len(query.roles) == 1 and query.subject != "compare":
         profile = GUIDE.ai_profile if query.roles[0] is Role.AI_ENGINEER else GUIDE.ml_profile
         item = _profile_item(profile)
@@ -192,46 +193,6 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
     )
     body = [*_render_items(items), f"Rule of thumb: {c.hire_ai_when} {c.hire_ml_when}"]
     return _finish(query, lead, body, (Section.ROLE_CONFUSION, Section.AI_ENGINEERS, Section.ML_ENGINEERS), items=items)
-
-
-def _compose_first_hire(query: Query, calculator: PayCalculator, cost: str) -> Answer:
-    c = GUIDE.confusion
-    sources = (Section.ROLE_CONFUSION, Section.PLAYS, Section.SALARIES)
-    contract, hire = GUIDE.plays[1], GUIDE.plays[2]
-    if query.product == "foundation":
-        band = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
-        lead = "Hire an AI engineer first: you are building on foundation models, not training your own."
-        body = [
-            f"Budget: {_quote_line(band, band.location)}, the sweet spot for seed and Series A.",
-            f"Play: {hire.name.lower()} once AI is core and you have {hire.figures[0]} of clear work; until then "
-            f"contract for {contract.figures[0]} at {contract.figures[1]}.",
-            GUIDE.underpay.saving + " " + GUIDE.underpay.alternative,
-            cost,
-        ]
-        pay: tuple[PayResult, ...] = (band,)
-    elif query.product == "moat":
-        applied, senior = (
-            calculator.apply(GUIDE.band("ml-mid"), Location.us()),
-            calculator.apply(GUIDE.band("ml-senior"), Location.us()),
-        )
-        lead = "Hire an ML engineer: if your own model trained on your data is the moat, you need someone who trains."
-        body = [
-            f"Budget: {_quote_line(applied)}; {_quote_line(senior)}. A research engineer with publications "
-            f"({money_k(GUIDE.band('research').low_k)} to {money_k(GUIDE.band('research').high_k)}) only if "
-            "the product depends on a differentiated model.",
-            f"Play: {hire.name.lower()} when the model is the product and there are {hire.figures[0]} of work.",
-            cost,
-        ]
-        pay = (applied, senior)
-    else:
-        lead = "It depends on what you are building."
-        body = [
-            _bullets([c.hire_ai_when, c.hire_ml_when]),
-            f"Still unsure? Contract for {contract.figures[0]} at {contract.figures[1]} before you hire full time.",
-            cost,
-        ]
-        pay = ()
-    return _finish(query, lead, body, sources, figures=pay)
 
 
 def compose_interview(query: Query, calculator: PayCalculator) -> Answer:

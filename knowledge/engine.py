@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from knowledge.compose import COMPOSERS
+from knowledge.compose_decisions import compose_decision
+from knowledge.decisions import decide, settled
 from knowledge.detail import asks_for_the_rest, wants_everything
 from knowledge.guide import GUIDE
 from knowledge.models import Level, Role
@@ -16,8 +18,9 @@ from knowledge.pay import PayCalculator
 from knowledge.pay_answers import apply_pay_ask, compose_pay_ask
 from knowledge.pay_asks import read_pay_ask
 from knowledge.query import Answer, Query
+from knowledge.rambles import read
 from knowledge.several import asked_together
-from knowledge.understanding import ParsedText, Topic, main_topic, parse
+from knowledge.understanding import ParsedText, Topic, main_topic
 
 CONTRACT_WORDS = re.compile(r"contract|freelanc|fractional|consult|agency|hourly|per hour|\bhour")
 
@@ -27,15 +30,17 @@ class AnswerEngine:
         self.calculator = calculator or PayCalculator()
 
     def answer(self, question: str, previous: Query | None = None) -> Answer:
-        parsed = parse(question)
+        parsed = read(question)
         query = apply_pay_ask(resolve(parsed, previous), read_pay_ask(question, parsed), previous)
         if previous is not None and previous.topic is not Topic.UNKNOWN and asks_for_the_rest(parsed):
             query = previous.model_copy(update={"full": True, "follow_up": True})
         elif wants_everything(parsed):
             query = query.model_copy(update={"full": True})
         query = query.model_copy(update={"asked": parsed.text})
-        compose = compose_pay_ask if query.pay_ask is not None else COMPOSERS[query.topic]
-        answer = compose(query, self.calculator)
+        if query.pay_ask is not None:
+            answer = compose_pay_ask(query, self.calculator)
+        else:
+            answer = compose_decision(query, self.calculator) or COMPOSERS[query.topic](query, self.calculator)
         guessed = main_topic(parsed) is None and parsed.level is None and not query.follow_up
         if guessed and query.pay_ask is None:
             answer = answer.model_copy(update={"unsure": True})
@@ -81,6 +86,10 @@ def _carried_level(previous: Query, roles: tuple[Role, ...]) -> Level | None:
 
 def resolve(parsed: ParsedText, previous: Query | None) -> Query:
     """Apply conversation context: a message that names no topic, or opens like a follow-up, builds on the last."""
+    decided = decide(parsed, previous)
+    if decided is not None:
+        return decided
+    previous = settled(previous)
     topic = main_topic(parsed)
     usable = previous if previous is not None and previous.topic is not Topic.UNKNOWN else None
     # A level, or (in a conversation) a place or agentic experience, only matter for pay. Alone, with nothing

@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from knowledge.engine import AnswerEngine
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.query import Answer, Query
-from knowledge.understanding import Topic, main_topic, parse
+from knowledge.rambles import read
+from knowledge.understanding import Topic, main_topic
 
 GOLDEN_PACKAGE = "knowledge.golden"
 HELD_OUT_FOLDER = "held_out"
@@ -189,7 +190,7 @@ def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
     ]
     previous: Query | None = None
     for number, turn in enumerate(case.turns, start=1):
-        parsed = parse(turn.ask)
+        parsed = read(turn.ask)
         answer = engine.answer(turn.ask, previous)
         query = answer.query  # after the conversation so far and any pay arithmetic read from the message
         previous = answer.query
@@ -209,6 +210,7 @@ def explain_case(case_id: str, engine: AnswerEngine | None = None) -> str:
                     ("agentic", parsed.agentic),
                     ("product", parsed.product),
                     ("subject", parsed.roles_subject),
+                    ("asked", repr(parsed.asked) if parsed.asked else None),
                 )
                 if value is not None
             ),

@@ -138,8 +138,10 @@ SENIORITY_SIGNALS = (
     ),
 )
 
-UNDERRATED_SIGNAL = "Ask them to show something they're proud of. People who tell you about a nasty bug or a "
-"user behaviour that surprised them tend to be stronger than those with a spotless architecture diagram."
+UNDERRATED_SIGNAL = (
+    "Ask them to show something they're proud of. People who tell you about a nasty bug or a "
+    "user behaviour that surprised them tend to be stronger than those with a spotless architecture diagram."
+)
 
 INMAIL_RESPONSE_RATE = "below 4%"
 

@@ -50,6 +50,8 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
         return query.model_copy(update={"pay_ask": carried}) if carried is not None else query
     if query.topic is not Topic.PAY and (not ask.strong or query.topic not in OVERRIDABLE):
         return query
+    if query.topic is Topic.ROLES and ask.operation is Operation.CHECK and ask.polarity is None:
+        return query  # "10M labeled images ... ai eng or mle?": a number in a role decision, not an offer
     if ask.operation is Operation.CHECK and not ask.strong and not (query.follow_up and usable is not None):
         return query  # "$999K" on its own: an amount, but for what?
     if ask.operation is None and carried is not None:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
+from knowledge.rambles import question_sentence
 from knowledge.understanding import SLACK_MARKUP, ParsedText, Topic, parse
 
 
@@ -72,6 +73,7 @@ class PayAsk(BaseModel):
 
 
 _CLEAN = re.compile(r"[*_~`]")
+REFERS_BACK = re.compile(r"(?<![a-z])(?:that|this|it|those|these|that offer|the offer)(?![a-z])")
 SENTENCE_END = re.compile(r"(?<!\d)[.?!]+(?!\d)|\n+")
 COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared with|relative to|against|over)(?![a-z])")
 BETWEEN = re.compile(r"(?<![a-z])between (.+?) and (.+)")
@@ -221,19 +223,30 @@ def read_counts(text: str) -> list[HeadCount]:
     return found
 
 
-def _focus(clean: str) -> str:
-    """The sentence that carries the question: the last one with a pay operation in it, else the whole text."""
+def _has_operation(sentence: str) -> bool:
+    return bool(
+        read_amounts(sentence)
+        or COMPARATOR.search(sentence)
+        or DIFFERENCE_CUES.search(sentence)
+        or MIDPOINT_CUES.search(sentence)
+        or (read_counts(sentence) and BUDGET_CUES.search(sentence))
+    )
+
+
+def _focus(clean: str, asked: str | None = None) -> str:
+    """The sentence that carries the question. The asking sentence (``rambles.question_sentence``) when it has a
+    pay operation, or when it points back at one ("Is that enough?" after "We offer $150K."); a figure in an
+    earlier, passing sentence ("a recruiter said $500K+") is not the question. Without an asking sentence, the
+    last one with a pay operation, else the whole text."""
     sentences = [s for s in SENTENCE_END.split(clean) if s.strip()]
     if len(sentences) <= 1:
         return clean
+    if asked is not None:
+        asked_clean = _clean(asked)
+        if _has_operation(asked_clean) or not (REFERS_BACK.search(asked_clean) and CHECK_CUES.search(asked_clean)):
+            return asked_clean
     for sentence in reversed(sentences):
-        if (
-            read_amounts(sentence)
-            or COMPARATOR.search(sentence)
-            or DIFFERENCE_CUES.search(sentence)
-            or MIDPOINT_CUES.search(sentence)
-            or (read_counts(sentence) and BUDGET_CUES.search(sentence))
-        ):
+        if _has_operation(sentence):
             return sentence
     return clean
 
@@ -308,7 +321,7 @@ def _groups(counts: list[HeadCount], side: PaySide) -> tuple[BudgetGroup, ...]:
 def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
     """The arithmetic or coverage gap in ``question`` (already parsed as ``parsed``), or None for neither."""
     clean = _clean(question)
-    focus = _focus(clean)
+    focus = _focus(clean, question_sentence(question))
     focused = parsed if focus is clean else parse(focus)
     if MIDPOINT_WORDS.search(focus):
         focused = parse(MIDPOINT_WORDS.sub(" midpoint ", focus))

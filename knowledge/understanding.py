@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge import decision_cues
 from knowledge import vocabulary as v
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
@@ -63,6 +64,7 @@ class ParsedText(BaseModel):
     product: Product | None = None
     follow_up_opener: bool = False
     corrections: tuple[tuple[str, str], ...] = ()
+    asked: str | None = None  # in a message of several sentences, the one that asks (``knowledge.rambles``)
 
     @property
     def has_slots(self) -> bool:
@@ -109,7 +111,7 @@ def _all_cue_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
-KNOWN_WORDS = _all_cue_words() | v.COMMON_WORDS
+KNOWN_WORDS = _all_cue_words() | v.COMMON_WORDS | decision_cues.WORDS
 CORRECTION_TARGETS = tuple(sorted(word for word in _all_cue_words() if len(word) >= 5 and word.isalpha()))
 
 

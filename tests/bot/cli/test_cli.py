@@ -166,7 +166,9 @@ def test_eval_passes_every_golden_case() -> None:
     assert result.returncode == 0, result.stdout
     assert "FAIL" not in result.stdout
     lines = result.stdout.splitlines()
-    assert next(line for line in lines if line.startswith("all ")).split()[-1] == "100%"
+    tuned = next(line for line in lines if line.startswith("tuned cases: "))
+    assert tuned.endswith("(100%)"), tuned
+    assert any(line.startswith("held-out cases: ") for line in lines)
     assert any(line.startswith("median reply length: ") for line in lines)
     assert any(line.startswith("lead rate: ") for line in lines)
 

@@ -26,8 +26,18 @@ def _band_line(quote: PayQuote) -> str:
     return f"{quote.band.title}{experience}{_where(quote.location)}: {quote.range_text}"
 
 
-def _answer(query: Query, lead: str, body: list[str], sources: tuple[Section, ...], **extra: object) -> Answer:
-    return Answer.model_validate({"lead": lead, "body": tuple(body), "query": query, "sources": sources, **extra})
+def _answer(
+    query: Query,
+    lead: str,
+    body: list[str],
+    sources: tuple[Section, ...],
+    *,
+    offer: Topic | None = None,
+    **extra: object,
+) -> Answer:
+    """The answer; ``offer`` is the topic its closing question offers, which a "yes" then gets."""
+    asked = query.model_copy(update={"offer": offer}) if offer is not None else query
+    return Answer.model_validate({"lead": lead, "body": tuple(body), "query": asked, "sources": sources, **extra})
 
 
 def _place(query: Query) -> Location:
@@ -66,7 +76,9 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
             + (", the usual first AI hire at seed and Series A." if quotes[0].band.key == "ai-mid" else "."),
             "Want interview questions for an AI engineer?",
         ]
-        return _answer(query, lead, body, (Section.ROLE_CONFUSION, Section.SALARIES), figures=quotes)
+        return _answer(
+            query, lead, body, (Section.ROLE_CONFUSION, Section.SALARIES), offer=Topic.INTERVIEW, figures=quotes
+        )
     if query.product == "moat":
         quotes = _budget(query, calculator, Role.ML_ENGINEER, "ml-mid")
         if query.level is None:
@@ -85,7 +97,9 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
             quotes += (research,)
             body.append(f"Pushing what models can do? A research engineer with publications: {research.range_text}.")
         body.append("Want interview questions for an ML engineer?")
-        return _answer(query, lead, body, (Section.ROLE_CONFUSION, Section.SALARIES), figures=quotes)
+        return _answer(
+            query, lead, body, (Section.ROLE_CONFUSION, Section.SALARIES), offer=Topic.INTERVIEW, figures=quotes
+        )
     contract = GUIDE.plays[1]
     if query.roles:  # both kinds of work described, as much of one as the other
         lead = (
@@ -125,7 +139,7 @@ def compose_wrong_hire(query: Query, calculator: PayCalculator) -> Answer:
         f"A senior contractor ({contract.figures[1]}) can cover the gap while you hire the right role.",
         "Want interview questions for the right role?",
     ]
-    return _answer(query, lead, body, (Section.ROLE_CONFUSION, Section.PLAYS))
+    return _answer(query, lead, body, (Section.ROLE_CONFUSION, Section.PLAYS), offer=Topic.INTERVIEW)
 
 
 def compose_founder_led(query: Query, calculator: PayCalculator) -> Answer:
@@ -142,7 +156,7 @@ def compose_founder_led(query: Query, calculator: PayCalculator) -> Answer:
         f"{contract.figures[0]} at {contract.figures[1]} for a bounded piece.",
         "Want the interview questions for when you do hire?",
     ]
-    return _answer(query, lead, body, (Section.PLAYS,))
+    return _answer(query, lead, body, (Section.PLAYS,), offer=Topic.INTERVIEW)
 
 
 # The guide's interview question (rubric keys: for AI engineers, for ML engineers) that checks a described sign.
@@ -206,10 +220,10 @@ def compose_signs(query: Query, calculator: PayCalculator) -> Answer:
     if check is not None:
         body.append(f'Check it: "{check.detail}"')
         sources.append(check.source)
-    body.append(
-        "Want the full list of red flags?" if signs[0].verdict is not Verdict.GOOD_SIGN else "Want the other signals?"
-    )
-    return _answer(query, lead, body, tuple(dict.fromkeys(sources)))
+    good = signs[0].verdict is Verdict.GOOD_SIGN
+    body.append("Want the other signals?" if good else "Want the full list of red flags?")
+    offer = Topic.SIGNALS if good else Topic.RED_FLAGS
+    return _answer(query, lead, body, tuple(dict.fromkeys(sources)), offer=offer)
 
 
 def compose_decision(query: Query, calculator: PayCalculator) -> Answer | None:

@@ -33,7 +33,7 @@ class AnswerEngine:
         parsed = read(question)
         query = apply_pay_ask(resolve(parsed, previous), read_pay_ask(question, parsed), previous)
         if previous is not None and previous.topic is not Topic.UNKNOWN and asks_for_the_rest(parsed):
-            query = previous.model_copy(update={"full": True, "follow_up": True})
+            query = _the_rest(previous)
         elif wants_everything(parsed):
             query = query.model_copy(update={"full": True})
         query = query.model_copy(update={"asked": parsed.text})
@@ -53,6 +53,17 @@ class AnswerEngine:
             parts = tuple(COMPOSERS[topic](_for_topic(query, parsed, topic), self.calculator) for topic in rest)
             answer = answer.model_copy(update={"parts": parts})
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
+
+
+def _the_rest(previous: Query) -> Query:
+    """What "yes" or "more" asks for: what the last answer offered ("Want interview questions for an AI
+    engineer?"), about whoever it was about, else the whole of the last answer's list."""
+    if previous.offer is not None:
+        about = settled(previous) or previous
+        return about.model_copy(
+            update={"topic": previous.offer, "subject": None, "offer": None, "full": True, "follow_up": True}
+        )
+    return previous.model_copy(update={"full": True, "follow_up": True})
 
 
 def _for_topic(query: Query, parsed: ParsedText, topic: Topic) -> Query:

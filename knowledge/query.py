@@ -25,6 +25,7 @@ class Query(BaseModel):
     product: Product | None = None
     follow_up: bool = False
     full: bool = False  # every item of a list, not the first few (``knowledge.detail``)
+    offer: Topic | None = None  # what the answer offered next ("Want interview questions ...?"): a "yes" gets it
     # The message as read, so a shortened list can show first what it asked about; never stored with history.
     asked: str = Field(default="", exclude=True)
     pay_ask: PayAsk | None = None

@@ -72,3 +72,20 @@ def test_asking_for_the_list_by_name_shows_it_all() -> None:
 def test_the_question_text_is_not_kept_in_history() -> None:
     answer = ENGINE.answer("red flags for an AI engineer?")
     assert answer.query.asked and "asked" not in answer.query.model_dump(mode="json")
+
+
+def test_yes_after_an_offer_gets_what_was_offered_about_the_recommended_role() -> None:
+    decision = ENGINE.answer("we're adding an LLM chat assistant to our app, who should be our first hire?")
+    assert decision.query.offer is Topic.INTERVIEW
+    offered = ENGINE.answer("yes", decision.query)
+    assert offered.topic is Topic.INTERVIEW
+    assert "AI engineers" in offered.lead and "ML engineers" not in offered.lead
+    assert offered.query.offer is None  # a second "yes" doesn't loop back to the offer
+
+
+def test_yes_after_a_described_red_flag_lists_them_all() -> None:
+    described = ENGINE.answer("the candidate kept saying agentic but couldn't describe one workflow")
+    assert described.query.offer is Topic.RED_FLAGS
+    everything = ENGINE.answer("yes", described.query)
+    assert everything.topic is Topic.RED_FLAGS
+    assert all(flag.text in everything.text for flag in GUIDE.red_flags)

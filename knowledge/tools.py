@@ -63,7 +63,26 @@ TOOLS: list[dict[str, Any]] = [
             "required": ["topic"],
         },
     },
+    {
+        "name": "pay_math",
+        "description": "Arithmetic on the guide's pay bands, computed by its rules: the difference between two roles, "
+        "levels or places; what the agentic premium or a location is worth; the total for several hires; a band's "
+        "midpoint; whether an amount is within a band. Ask one self-contained question in plain words, naming the "
+        "roles, levels and places, e.g. 'how much more is a staff than a senior AI engineer in SF?' or 'is $150K "
+        "enough for a mid-level AI engineer?'. Returns the answer, its arithmetic, and the dollar figures it used.",
+        "input_schema": {
+            "type": "object",
+            "properties": {"question": {"type": "string", "description": "one pay-arithmetic question"}},
+            "required": ["question"],
+        },
+    },
 ]
+
+
+class PayMathInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(min_length=1, max_length=500)
 
 
 class PayBandInput(BaseModel):
@@ -132,6 +151,34 @@ def _lookup(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
     return {"text": answer.text, "sources": [s.value for s in answer.sources]}
 
 
+def _pay_math(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
+    """The offline engine's own answer to one pay-arithmetic question: the same parsing and calculator as every
+    other answer, so the model gets figures the rules produced, and the list of them to quote from."""
+    from knowledge.engine import AnswerEngine  # the engine imports the composers this module also uses
+
+    question = PayMathInput.model_validate(raw).question
+    answer = AnswerEngine(calculator).answer(question)
+    if not answer.arithmetic and not answer.figures:
+        return {"error": "not a pay question the guide's rules can compute; ask pay_band or guide_lookup instead"}
+    return {
+        "answer": answer.text,
+        "covered": answer.covered is not False,
+        "figures": sorted(f"${figure:,}" for figure in answer.derived_figures),
+        "source": Section.SALARIES.value,
+    }
+
+
+def tool_figures(name: str, result: str) -> frozenset[int]:
+    """Whole-dollar figures a ``pay_math`` result handed the model: its answer may quote them."""
+    if name != "pay_math":
+        return frozenset()
+    try:
+        figures = json.loads(result).get("figures", [])
+    except (ValueError, AttributeError):
+        return frozenset()
+    return frozenset(int(str(figure).strip("$").replace(",", "")) for figure in figures if str(figure)[1:2].isdigit())
+
+
 def run_tool(name: str, raw_input: object, calculator: PayCalculator) -> tuple[str, bool]:
     """The tool's JSON result, and whether it is an error (bad input or an unknown tool)."""
     try:
@@ -142,6 +189,9 @@ def run_tool(name: str, raw_input: object, calculator: PayCalculator) -> tuple[s
             return json.dumps(_pay_table(calculator)), False
         if name == "guide_lookup":
             return json.dumps(_lookup(arguments, calculator)), False
+        if name == "pay_math":
+            result = _pay_math(arguments, calculator)
+            return json.dumps(result), "error" in result
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         return json.dumps({"error": f"invalid input: {problems}"}), True

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from knowledge.briefing import RULES, guide_briefing
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.pay import PayCalculator
-from knowledge.tools import TOOLS, run_tool
+from knowledge.tools import TOOLS, run_tool, tool_figures
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -136,6 +136,7 @@ class ClaudeAnswerer:
         messages: list[dict[str, Any]] = [{"role": t.role, "content": t.text} for t in _alternating(history)]
         messages.append({"role": "user", "content": question})
         tool_calls: list[str] = []
+        derived: set[int] = set()  # figures this exchange's arithmetic tool computed: the answer may quote them
         for _ in range(MAX_TOOL_ROUNDS):
             text = ""
             async with self.client.messages.stream(
@@ -152,23 +153,25 @@ class ClaudeAnswerer:
                 final = await stream.get_final_message()
             usage.add(final.usage)
             if final.stop_reason != "tool_use":
-                return self._checked(ClaudeReply(text=_final_text(final) or text, usage=usage, tool_calls=tool_calls))
+                reply = ClaudeReply(text=_final_text(final) or text, usage=usage, tool_calls=tool_calls)
+                return self._checked(reply, frozenset(derived))
             messages.append(dict(final.to_param()))
             results = []
             for block in final.content:
                 if block.type == "tool_use":
                     tool_calls.append(block.name)
                     content, is_error = run_tool(block.name, block.input, self.calculator)
+                    derived |= tool_figures(block.name, content)
                     results.append(
                         {"type": "tool_result", "tool_use_id": block.id, "content": content, "is_error": is_error}
                     )
             messages.append({"role": "user", "content": results})
         raise ClaudeUnavailable("Claude needed too many steps")
 
-    def _checked(self, reply: ClaudeReply) -> ClaudeReply:
+    def _checked(self, reply: ClaudeReply, derived: frozenset[int] = frozenset()) -> ClaudeReply:
         if not reply.text.strip():
             raise ClaudeUnavailable("Claude gave an empty answer")
-        invented = invented_figures(reply.text, self.allowed_k)
+        invented = invented_figures(reply.text, self.allowed_k, derived)
         if invented:
             logger.warning("Discarded a Claude answer quoting figures the guide doesn't have: %s", invented)
             raise ClaudeUnavailable("Claude's answer quoted a figure that isn't in the guide")

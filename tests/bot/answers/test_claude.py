@@ -45,7 +45,7 @@ async def test_pay_figures_come_from_the_calculator_tool(fake: FakeAnthropicAPI,
     assert "$308K to $460K" in reply.text  # the fake echoes tool results back as the final answer
     assert reply.tool_calls == ["pay_band"]
     first, second = fake.requests
-    assert [tool["name"] for tool in first.body["tools"]] == ["pay_band", "pay_table", "guide_lookup"]
+    assert [tool["name"] for tool in first.body["tools"]] == ["pay_band", "pay_table", "guide_lookup", "pay_math"]
     result = second.body["messages"][-1]["content"][0]
     assert result["type"] == "tool_result"
     assert json.loads(result["content"])["range"].startswith("$308K to $460K")
@@ -64,6 +64,30 @@ async def test_system_prefix_is_cached_and_read_back(fake: FakeAnthropicAPI, cli
     assert "$308K" not in json.dumps(system)  # pay figures only come through the tools
     assert first.usage.cache_creation_input_tokens > 0 and first.usage.cache_read_input_tokens == 0
     assert second.usage.cache_read_input_tokens > 0
+
+
+async def test_arithmetic_figures_are_quotable_only_from_the_pay_math_tool(
+    fake: FakeAnthropicAPI, client: AsyncAnthropic
+) -> None:
+    """A difference the tool computed may be quoted; the same difference worked out by the model may not."""
+    fake.queue_reply(Reply.tool_use("pay_math", {"question": "how much more is staff than senior for AI engineers?"}))
+    reply = await answerer(client).answer("staff vs senior AI engineer, how much more?", [])
+    assert "$80K to $100K more" in reply.text  # the fake echoes the tool's result back as the answer
+    assert reply.tool_calls == ["pay_math"]
+    fake.queue_reply("A staff AI engineer costs $80K to $100K more than a senior one.")
+    with pytest.raises(ClaudeUnavailable, match="isn't in the guide"):
+        await answerer(client).answer("staff vs senior AI engineer, how much more?", [])
+
+
+def test_pay_math_answers_through_the_engine_and_lists_its_figures() -> None:
+    from knowledge.tools import run_tool
+
+    content, is_error = run_tool("pay_math", {"question": "is 150k enough for a mid ai engineer?"}, PayCalculator())
+    result = json.loads(content)
+    assert not is_error and result["answer"].startswith("No: $150K is $30K below the band")
+    assert {"$150,000", "$30,000", "$180,000", "$240,000"} <= set(result["figures"])
+    content, is_error = run_tool("pay_math", {"question": "what are the red flags?"}, PayCalculator())
+    assert is_error and "not a pay question" in json.loads(content)["error"]
 
 
 async def test_an_invented_figure_is_refused(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
@@ -135,7 +159,7 @@ def test_the_model_can_reach_no_scorecard_or_conversation() -> None:
     from knowledge.briefing import RULES, guide_briefing
     from knowledge.tools import TOOLS, run_tool
 
-    assert {tool["name"] for tool in TOOLS} == {"pay_band", "pay_table", "guide_lookup"}
+    assert {tool["name"] for tool in TOOLS} == {"pay_band", "pay_table", "guide_lookup", "pay_math"}
     for name in ("scorecards", "debrief", "conversation_history", "read_scorecard"):
         content, is_error = run_tool(name, {"candidate": "Ada Lovelace"}, PayCalculator())
         assert is_error and "unknown tool" in content

@@ -56,6 +56,11 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
         return query  # "$999K" on its own: an amount, but for what?
     if ask.operation is None and carried is not None:
         ask = carried.model_copy(update={"gap": ask.gap or carried.gap})
+    if ask.versus_previous:
+        against = _against_previous(ask, usable)
+        if against is None:
+            return query  # nothing to compare with: the band of what was named
+        ask = against
     first = ask.first
     if usable is not None and not first.roles and first.level is None:
         query = query.model_copy(  # "is 300k enough?" is about the hire just discussed
@@ -78,6 +83,28 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
         "subject": None,
     }
     return query.model_copy(update=update)
+
+
+def _against_previous(ask: PayAsk, usable: Query | None) -> PayAsk | None:
+    """ "How much more for senior?" after a mid-level AI engineer: the named side against the one just discussed
+    (only the slots that differ make the other side). None when there is nothing earlier, or nothing differs."""
+    if usable is None:
+        return None
+    named = ask.first
+    first = PaySide(
+        roles=named.roles or usable.roles,
+        level=named.level if named.level is not None else usable.level,
+        location=named.location or usable.location,
+        agentic=named.agentic if named.agentic is not None else usable.agentic,
+    )
+    before = PaySide(roles=usable.roles, level=usable.level, location=usable.location, agentic=usable.agentic)
+    differs = {
+        name: getattr(before, name) for name in ("roles", "level") if getattr(before, name) != getattr(first, name)
+    }
+    if not differs or (not usable.roles and not first.roles):
+        return None
+    other = PaySide.model_validate(differs)
+    return ask.model_copy(update={"first": first, "other": other, "versus_previous": False})
 
 
 def _side(query: Query, ask: PayAsk) -> tuple[PaySide, list[str]]:

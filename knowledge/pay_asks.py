@@ -70,6 +70,7 @@ class PayAsk(BaseModel):
     polarity: Polarity | None = None
     gap: Gap | None = None
     strong: bool = False  # unmistakably a pay question, whatever topic words it also has
+    versus_previous: bool = False  # "how much more for senior?": the other side is the hire just discussed
 
 
 _CLEAN = re.compile(r"[*_~`]")
@@ -82,6 +83,10 @@ DIFFERENCE_CUES = re.compile(
     r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
     r"difference|diff|gap|delta|premium|uplift|bump|markup|mark up|extra|adds?|worth|save|saves|saving|"
     r"savings|discount|how much less|cost(?:s)? less|pay less)\b(?! (?:region|area|state|city|place|town|market)s?\b)"
+)
+MORE_OR_LESS = re.compile(
+    r"\b(?:how much (?:more|less)|cost(?:s|ing)? (?:more|less)|pay (?:more|less)|more expensive|less expensive|"
+    r"cheaper|pricier|costlier)\b"
 )
 SAVING_CUES = re.compile(r"\b(?:cheaper|less expensive|save|saves|saving|savings|discount|less)\b")
 MIDPOINT_CUES = re.compile(r"\b(?:mid ?point|mid-point|middle of|middle|halfway|half way|median|average|avg)\b")
@@ -373,6 +378,10 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
                 other = PaySide(location=Location.us())
         elif MIDPOINT_CUES.search(text):
             operation, strong = Operation.MIDPOINT, True
+        elif MORE_OR_LESS.search(text) and (side.level is not None or focused.roles):
+            # One side named, the other left to the conversation: ``apply_pay_ask`` fills it in or drops the ask.
+            operation, strong = Operation.DIFFERENCE, True
+            fields["versus_previous"] = True
     how_many = HOW_MANY.match(text) if operation is None else None
     if how_many is not None:
         fields["bare_number"] = int(how_many[1])

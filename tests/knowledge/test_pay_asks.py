@@ -8,7 +8,8 @@ import pytest
 
 from knowledge.models import Level, Role
 from knowledge.pay import Place
-from knowledge.pay_asks import Operation, PayAsk, read_amounts, read_counts, read_pay_ask
+from knowledge.pay_asks import Operation, PayAsk, read_pay_ask
+from knowledge.pay_numbers import read_amounts, read_counts
 from knowledge.understanding import parse
 
 

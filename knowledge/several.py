@@ -40,9 +40,18 @@ def asked_together(parsed: ParsedText) -> tuple[Topic, ...]:
         if match.group() not in WEAK_CUES
     )
     asked: list[Topic] = []
+    listed: Topic | None = None  # "pay, equity and red flags" reads "pay equity and red flags": a list's head
     for (_, end, topic), (start, _, following) in itertools.pairwise(spans):
-        if topic is not following and start >= end and _joined(parsed.text[end:start]):
-            asked += [topic, following]
+        if topic is following or start < end:
+            listed = None
+            continue
+        gap = parsed.text[end:start]
+        if _joined(gap):
+            asked += [*(() if listed is None else (listed,)), topic, following]
+            listed = None
+        else:
+            # Side by side with nothing between ("founder led sourcing") is one phrase, unless a joined pair follows.
+            listed = topic if not gap.strip() else None
     ordered = tuple(dict.fromkeys(asked))
     main = main_topic(parsed)
     if len(ordered) < 2 or main is None or main not in ordered:

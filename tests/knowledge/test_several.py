@@ -26,6 +26,7 @@ ENGINE = AnswerEngine()
         ("comp w/ equity for a sr mle", [Topic.PAY, Topic.EQUITY]),
         ("pay and interview questions for a mid AI eng", [Topic.PAY, Topic.INTERVIEW]),
         ("red flags in a portfolio and how to spot seniority", [Topic.RED_FLAGS, Topic.SIGNALS]),
+        ("pay, equity and red flags for a staff ai engineer", [Topic.PAY, Topic.EQUITY, Topic.RED_FLAGS]),
     ],
 )
 def test_topics_joined_in_the_text_are_asked_together_in_order(question: str, topics: list[Topic]) -> None:
@@ -40,6 +41,8 @@ def test_topics_joined_in_the_text_are_asked_together_in_order(question: str, to
         "How much do AI engineer and ML engineer skill sets overlap?",  # "how much" is not a pay question
         "What's the difference between an AI engineer and an ML engineer?",
         "what interview questions reveal whether they shipped agentic systems",
+        "recruiters or founder led sourcing??",  # two cue phrases side by side, one phrase
+        "interview questions red flags",
         "we pay well. what equity do founding engineers get these days, in your experience as a hiring guide?",
         "",
     ],

@@ -1,6 +1,6 @@
 """The guide as data, checked against the guide's own text.
 
-Expected figures are literals read from /work/shared/seed/hiring-guide.md, never read back from ``GUIDE``.
+Expected figures are literals read from ../shared/seed/hiring-guide.md (beside the checkout), never read back from ``GUIDE``.
 """
 
 from __future__ import annotations
@@ -18,15 +18,11 @@ from knowledge.guide import GUIDE
 from knowledge.models import Audience, Fact, Guide, Level, PayBand, Role, Section
 
 # The guide lives in shared/ beside the checkout (CI clones next to a copy of it), not in the repo.
-GUIDE_CANDIDATES = (
-    Path(__file__).resolve().parents[3] / "shared" / "seed" / "hiring-guide.md",
-    Path("/work/shared/seed/hiring-guide.md"),
-)
-GUIDE_MARKDOWN = next((path for path in GUIDE_CANDIDATES if path.exists()), GUIDE_CANDIDATES[0])
+GUIDE_MARKDOWN = Path(__file__).resolve().parents[3] / "shared" / "seed" / "hiring-guide.md"
 PROJECT_ROOT = Path(knowledge.guide.__file__).resolve().parents[1]
 # Every module of the product: the guide's data first of all, but no card or prompt may paste it either.
 PROJECT_SOURCES = sorted(
-    path for package in ("knowledge", "blocks", "handlers", "bot") for path in (PROJECT_ROOT / package).glob("*.py")
+    path for package in ("knowledge", "blocks", "handlers", "bot") for path in (PROJECT_ROOT / package).rglob("*.py")
 )
 
 # key: (role, level, low $K, high $K, experience)
@@ -358,6 +354,7 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 def test_the_project_restates_rather_than_pastes(guide_text: str) -> None:
     guide_shingles = _shingles(_words(guide_text))
     assert any(path.name == "guide_hiring.py" for path in PROJECT_SOURCES)
+    assert any(path.parent.name == "answers" for path in PROJECT_SOURCES)  # subpackages too: Claude's prompt
     pasted = {
         f"{source.parent.name}/{source.name}: {text[:80]}": " ".join(min(shared))
         for source in PROJECT_SOURCES

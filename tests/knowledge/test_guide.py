@@ -1,6 +1,7 @@
 """The guide as data, checked against the guide's own text.
 
-Expected figures are literals read from ../shared/seed/hiring-guide.md (beside the checkout), never read back from ``GUIDE``.
+Expected figures are literals read from ../shared/seed/hiring-guide.md (beside the checkout), never read back
+from ``GUIDE``.
 """
 
 from __future__ import annotations

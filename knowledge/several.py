@@ -21,7 +21,6 @@ MAX_GAP_WORDS: Final = 10
 # Cue words that name a topic only weakly: "how much do their skills overlap" asks nothing about pay.
 WEAK_CUES: Final = frozenset({"how much", "make", "making", "made"})
 MAX_PARTS: Final = 4
-SENTENCE_END: Final = re.compile(r"(?<=[?!.])\s+")
 
 
 def _joined(gap: str) -> bool:

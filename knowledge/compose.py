@@ -27,8 +27,7 @@ def _bullets(lines: tuple[str, ...] | list[str]) -> str:
 
 
 def _finish(query: Query, lead: str, body: list[str], sources: tuple[Section, ...], **result: object) -> Answer:
-    body_parts = tuple(part for part in body if part)
-    return Answer.model_validate({"lead": lead, "body": body_parts, "query": query, "sources": sources, **result})
+    return Answer.of(query, lead, body, sources, **result)
 
 
 def _where(location: Location | None) -> str:

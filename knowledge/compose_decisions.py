@@ -37,7 +37,7 @@ def _answer(
 ) -> Answer:
     """The answer; ``offer`` is the topic its closing question offers, which a "yes" then gets."""
     asked = query.model_copy(update={"offer": offer}) if offer is not None else query
-    return Answer.model_validate({"lead": lead, "body": tuple(body), "query": asked, "sources": sources, **extra})
+    return Answer.of(asked, lead, body, sources, **extra)
 
 
 def _place(query: Query) -> Location:

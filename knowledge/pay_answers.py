@@ -201,8 +201,7 @@ def _how(rules: tuple[str, ...]) -> str:
 
 
 def _finish(query: Query, lead: str, body: list[str], **fields: object) -> Answer:
-    parts = tuple(part for part in body if part)
-    return Answer.model_validate({"lead": lead, "body": parts, "query": query, "sources": SOURCES, **fields})
+    return Answer.of(query, lead, body, SOURCES, **fields)
 
 
 def _refuse(query: Query, results: tuple[PayResult, ...], what: str) -> Answer:

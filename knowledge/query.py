@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.models import Level, Role, Section
@@ -56,6 +58,12 @@ class Answer(BaseModel):
     # docs: AI or ML engineer?"). A model, when configured, reads such messages instead of trusting the guess.
     unsure: bool = False
     arithmetic: tuple[PayMath, ...] = ()
+
+    @classmethod
+    def of(cls, query: Query, lead: str, body: Iterable[str], sources: tuple[Section, ...], **fields: object) -> Answer:
+        """The answer a composer builds: ``body`` lines that came out empty (an optional note) are left out."""
+        lines = tuple(line for line in body if line)
+        return cls.model_validate({"lead": lead, "body": lines, "query": query, "sources": sources, **fields})
 
     @property
     def topic(self) -> Topic:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from knowledge.compose_decisions import compose_first_hire
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
-from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
+from knowledge.models import Audience, Play, PortfolioSign, Role, RoleProfile, Section
 from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place
 from knowledge.query import Answer, KnowledgeItem, Query
 from knowledge.understanding import Topic
@@ -259,6 +259,11 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
     return _finish(query, lead, body, (Section.SOURCING,), items=(KnowledgeItem(heading="Channels", lines=lines),))
 
 
+def _conditions(play: Play) -> str:
+    """A play's conditions as one clause: "AI is the core of your product, not a feature, and there are ..." """
+    return (", and " if any("," in when for when in play.when) else " and ").join(play.when)
+
+
 def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
     items = tuple(
         KnowledgeItem(
@@ -273,6 +278,12 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
             f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
             "work; often far cheaper than a full-time hire while you find out whether the work is ongoing."
         )
+    elif query.subject == "full-time":
+        hire = GUIDE.plays[2]
+        lead = (
+            f"Hire full time when {_conditions(hire)}; before that, a senior contractor "
+            f"({contract.figures[1]}, {contract.figures[0]}) covers bounded work."
+        )
     else:
         lead = (
             "Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
@@ -280,8 +291,12 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
         )
     if query.full:
         return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
-    summary = [f"Play {p.number}, {p.name}: when {p.when[0]}." for p in GUIDE.plays]
     more = "Reply \u201cmore\u201d for when each play fits, what it costs and what to watch out for."
+    if query.subject is not None:  # one play asked about: its answer is the lead, the other two are for "more"
+        return _finish(query, lead, [more], (Section.PLAYS,), items=items)
+    summary = [
+        f"Play {p.number}, {p.name}: when {_conditions(p) if p.when_together else p.when[0]}." for p in GUIDE.plays
+    ]
     return _finish(query, lead, [_bullets(summary), more], (Section.PLAYS,), items=items)
 
 

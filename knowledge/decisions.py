@@ -67,6 +67,7 @@ TECHNICAL = _phrases(cues.TECHNICAL_FOUNDER)
 SMALL = _phrases(cues.SMALL_FEATURE)
 MYSELF = _phrases(cues.BUILD_IT_MYSELF)
 SMALL_TASK = _phrases(cues.SMALL_TASKS)
+BUILD_ALONE = re.compile(r"\b(?:build|do|make|write|code|hack|ship)\b(?: [a-z0-9']+){0,6} (?:myself|ourselves)\b")
 # With a described candidate, the message may still really ask about pay, sourcing or contracting.
 ASKS_ELSEWHERE = re.compile(
     r"(?<!\bby )\b(?:how much|salary|salaries|pay|paid|comp|compensation|equity|where (?:do|can|should) (?:i|we) find|"
@@ -131,9 +132,10 @@ def is_wrong_hire(text: str) -> bool:
 def is_founder_led(text: str) -> bool:
     """Play 1: a technical founder with a small retrieval or classification feature, or asking to build it alone."""
     technical = TECHNICAL.search(text) is not None
-    if technical and SMALL.search(text) and (SMALL_TASK.search(text) or MYSELF.search(text) or asks_for_decision(text)):
+    alone = MYSELF.search(text) is not None or BUILD_ALONE.search(text) is not None
+    if technical and SMALL.search(text) and (SMALL_TASK.search(text) or alone or asks_for_decision(text)):
         return True
-    return MYSELF.search(text) is not None and (technical or SMALL_TASK.search(text) is not None)
+    return alone and (technical or SMALL_TASK.search(text) is not None)
 
 
 def _product(leaned: Leaning | None) -> Product | None:

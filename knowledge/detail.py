@@ -22,7 +22,8 @@ STOPWORDS: Final = frozenset({
 })
 # fmt: on
 EVERYTHING: Final = re.compile(
-    r"(?<![a-z0-9'])(?:list|all|every|full(?! of)|complete|everything|entire|each)(?![a-z0-9'])"  # not "full of"
+    r"(?<![a-z0-9'])(?:list|all(?! (?:in|together|remote|based|of us))|every|full(?! of| time)|complete|everything|"
+    r"entire|each)(?![a-z0-9'])"  # not "full of", "full time", "all in", "all remote"
 )
 THE_REST: Final = re.compile(
     r"^(?:(?:yes|yeah|yep|yup|sure|ok|okay|please|go on|go ahead)\s*)*"

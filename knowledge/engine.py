@@ -23,6 +23,14 @@ from knowledge.several import asked_together
 from knowledge.understanding import ParsedText, Topic, main_topic
 
 CONTRACT_WORDS = re.compile(r"contract|freelanc|fractional|consult|agency|hourly|per hour|\bhour")
+BUILD_PLAY = re.compile(r"\bbuild\b|\bdiy\b|\bfounder led\b|\bmyself\b|\bourselves\b")
+FULL_TIME = re.compile(r"\bfull time\b|\bfte\b|\bpermanent\b|\bin house\b|\bon staff\b")
+# The guide's Play 2 described rather than named: bounded, expert work ("set up an eval framework, bounded scope").
+BOUNDED_WORK = re.compile(
+    r"\bbounded\b|\beval(?:uation)? (?:framework|harness|suite)|\bmodel comparison|\bcomparison study|\bone off\b|"
+    r"\bshort term\b|\bshort project\b|\bnot sure (?:we|i) need"
+)
+CONTRACT_PLAY = re.compile(f"{CONTRACT_WORDS.pattern}|{BOUNDED_WORK.pattern}")
 
 
 class AnswerEngine:
@@ -73,7 +81,13 @@ def _for_topic(query: Query, parsed: ParsedText, topic: Topic) -> Query:
 
 def _subject(parsed: ParsedText, topic: Topic) -> str | None:
     if topic is Topic.PLAYS:
-        return "contract" if CONTRACT_WORDS.search(parsed.text) else None
+        named = [
+            play
+            for play, pattern in (("contract", CONTRACT_PLAY), ("full-time", FULL_TIME), ("build", BUILD_PLAY))
+            if pattern.search(parsed.text)
+        ]
+        # One play named is a question about it; several ("contract or hire full time?") weigh all three.
+        return named[0] if len(named) == 1 and named[0] != "build" else None
     if topic is Topic.ROLES:
         if set(parsed.roles) == {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} or (
             Role.RESEARCH_ENGINEER in parsed.roles and "applied" in parsed.text.split()

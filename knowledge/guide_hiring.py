@@ -211,6 +211,7 @@ PLAYS = (
             "you are a technical founder",
             "your first AI feature is a straightforward retrieval or classification task",
         ),
+        when_together=True,
         what="Build it yourself: about a weekend's work that teaches you what matters for your product and "
         "gives you leverage when you do hire.",
         figures=("$200K",),
@@ -240,6 +241,7 @@ PLAYS = (
             "AI is the core of your product, not a feature",
             "there are 12 months or more of well-defined work waiting for this person",
         ),
+        when_together=True,
         what="Make the full-time hire.",
         figures=("12 months",),
         watch_out="Hiring full time too early is the most common mistake; hiring too late is the second.",

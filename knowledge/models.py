@@ -151,6 +151,7 @@ class Play(Fact):
     key: str
     name: str
     when: tuple[str, ...]
+    when_together: bool = False  # the conditions hold together ("technical founder and a simple first feature")
     what: str
     figures: tuple[str, ...] = ()
     watch_out: str | None = None

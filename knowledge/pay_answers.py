@@ -264,7 +264,17 @@ def _count_text(count: int) -> str:
 
 def _compose_budget(query: Query, ask: PayAsk, side: PaySide, calculator: PayCalculator, note: str) -> Answer:
     groups = [
-        (side.model_copy(update={"roles": g.side.roles or side.roles, "level": g.side.level or side.level}), g.count)
+        (
+            side.model_copy(
+                update={
+                    "roles": g.side.roles or side.roles,
+                    "level": g.side.level or side.level,
+                    "location": g.side.location or side.location,
+                    "agentic": g.side.agentic,
+                }
+            ),
+            g.count,
+        )
         for g in ask.groups
     ]
     if not groups:
@@ -279,17 +289,22 @@ def _compose_budget(query: Query, ask: PayAsk, side: PaySide, calculator: PayCal
         one = lines[0][0]
         lead = f'{error} Tell me how many you\'re hiring, e.g. "budget for 3 mid AI engineers".'
         return _finish(query, lead, [f"{_capital(describe(one, groups[0][0]))}: {one.range_text}."], figures=quotes)
+    places = {s.location for s, _ in groups}
+    common = places.pop() if len(places) == 1 else None  # one place for all, said once after the hires
     who = " and ".join(
-        _plural(q, s.model_copy(update={"location": None}), count)
+        _plural(q, s if common is None else s.model_copy(update={"location": None}), count)
         for (s, count), q in zip(groups, quotes, strict=True)
         if isinstance(q, PayQuote)
     )
     verb = "costs" if total.headcount == 1 else "cost"
-    where = _where(side.location) + ("," if _where(side.location).startswith(",") else "")
+    where = _where(common) + ("," if _where(common).startswith(",") else "")
     total_text = f"{money(total.low_k * 1000)} to {money(total.high_k * 1000)}"
-    lead = f"{_capital(who)}{where} {verb} {total_text} a year in base + cash bonus, equity extra."
+    if common is None:  # each hire's place said with it; the total after a colon reads better than a verb
+        lead = f"{_capital(who)}: {total_text} a year in total, base + cash bonus, equity extra."
+    else:
+        lead = f"{_capital(who)}{where} {verb} {total_text} a year in base + cash bonus, equity extra."
     body = [_how(total.rules), note]
-    if total.lower_cost_k is not None and side.location is not None and side.location.place is Place.REMOTE:
+    if total.lower_cost_k is not None and common is not None and common.place is Place.REMOTE:
         low, high = total.lower_cost_k
         body.append(f"If they live in lower-cost regions: {money(low * 1000)} to {money(high * 1000)}.")
     return _finish(query, lead, body, figures=quotes, arithmetic=(total,))
@@ -303,13 +318,15 @@ def _verdict(result: PayCheck, ask: PayAsk) -> str:
         return {Verdict.BELOW: "Yes: "}.get(result.verdict, "No: ")
     if ask.polarity == "enough":
         return {Verdict.BELOW: "No: ", Verdict.WITHIN: "Yes: "}.get(result.verdict, "Yes, more than enough: ")
+    if ask.polarity == "acceptable":
+        return {Verdict.WITHIN: "Yes: "}.get(result.verdict, "No: ")
     return ""
 
 
 def _plural(quote: PayQuote, side: PaySide, count: int) -> str:
     """ "three staff AI engineers in the Bay Area" """
     title = title_of(side.roles[0], side.level)
-    shipped = " who have shipped agentic systems" if quote.agentic_applied else ""
+    shipped = f" who {'has' if count == 1 else 'have'} shipped agentic systems" if quote.agentic_applied else ""
     return f"{_count_text(count)} {title}{'s' if count != 1 else ''}{_where(side.location)}{shipped}"
 
 
@@ -326,7 +343,9 @@ def _compose_check(query: Query, ask: PayAsk, side: PaySide, quote: PayQuote, no
     who = describe(quote, side) if count == 1 else _plural(quote, side, count)
     band = f"{money(result.low)} to {money(result.high)}"
     if not result.plausible:
-        lead = f"{amount} can't be a year's pay for {who}{reading}: the guide's band is {band} a year (base + bonus)."
+        answer = "No: " if ask.polarity else ""
+        lead = f"{answer}{amount} can't be a year's pay for {who}{reading}: the guide's band is {band} a year"
+        lead += " (base + bonus)."
         return _finish(query, lead, [note], figures=(quote,), arithmetic=(result,))
     position = {Verdict.BELOW: f"{money(result.gap)} below", Verdict.ABOVE: f"{money(result.gap)} above"}
     where = position.get(result.verdict, "within")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
-from knowledge.pay_numbers import HeadCount, read_amounts, read_counts
+from knowledge.pay_numbers import HeadCount, read_amounts, read_breakdown, read_counts
 from knowledge.rambles import question_sentence
 from knowledge.understanding import SLACK_MARKUP, ParsedText, Topic, parse
 
@@ -30,7 +30,7 @@ class Operation(StrEnum):
 
 
 Gap = Literal["lead", "head", "unpublished", "fine-tuning", "papers", "currency"]
-Polarity = Literal["enough", "too_much", "too_low"]
+Polarity = Literal["enough", "too_much", "too_low", "acceptable"]
 
 
 class PaySide(BaseModel):
@@ -79,9 +79,10 @@ SENTENCE_END = re.compile(r"(?<!\d)[.?!]+(?!\d)|\n+")
 COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared with|relative to|against|over)(?![a-z])")
 BETWEEN = re.compile(r"(?<![a-z])between (.+?) and (.+)")
 OR_SPLIT = re.compile(r"(?<![a-z])or(?![a-z])")
+FROM_TO = re.compile(r"(?<![a-z])from (.+?) to (.+)")  # "the jump from junior to mid": only with a difference cue
 DIFFERENCE_CUES = re.compile(
     r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
-    r"difference|diff|gap|delta|premium|uplift|bump|markup|mark up|extra|adds?|worth|save|saves|saving|"
+    r"difference|diff|gap|delta|premium|uplift|bump|jump|step up|markup|mark up|extra|adds?|worth|save|saves|saving|"
     r"savings|discount|how much less|cost(?:s)? less|pay less)\b(?! (?:region|area|state|city|place|town|market)s?\b)"
 )
 MORE_OR_LESS = re.compile(
@@ -89,6 +90,7 @@ MORE_OR_LESS = re.compile(
     r"cheaper|pricier|costlier)\b"
 )
 SAVING_CUES = re.compile(r"\b(?:cheaper|less expensive|save|saves|saving|savings|discount|less)\b")
+TOTAL_CUES = re.compile(r"\b(?:budget|total|totals|altogether|all together|combined|in all|all in|sum)\b")
 MIDPOINT_CUES = re.compile(r"\b(?:mid ?point|mid-point|middle of|middle|halfway|half way|median|average|avg)\b")
 MIDPOINT_WORDS = re.compile(r"\bmid[ -]?point\b")
 BUDGET_CUES = re.compile(
@@ -96,6 +98,12 @@ BUDGET_CUES = re.compile(
     r"cost|costs|how much|pay|salary|salaries|comp|spend|hire|hiring|hires)\b"
 )
 ENOUGH_CUES = re.compile(r"\b(?:enough|sufficient|competitive)\b")
+# "is $200K ok?", "fair?", "in range?", "can we get one for $X?": a yes/no on whether the amount sits in the band.
+ACCEPTABLE_CUES = re.compile(
+    r"\b(?:fair|ok|okay|alright|reasonable|acceptable|in range|in the range|within (?:the )?(?:range|band)|"
+    r"in (?:the )?band|good|right|market|get away with|(?:can|could) (?:we|i|you) (?:get|hire|find)|"
+    r"(?:will|would|does|do) (?:that|it|this) work)\b"
+)
 TOO_LOW_CUES = re.compile(
     r"\b(?:too low|too little|lowball\w*|underpay\w*|low ball\w*|under market|below market|too cheap|stingy)\b"
 )
@@ -197,8 +205,11 @@ def _contrast(left: PaySide, right: PaySide) -> tuple[PaySide, PaySide] | None:
 
 def _compare(text: str) -> tuple[PaySide, PaySide] | None:
     between = BETWEEN.search(text)
+    step = FROM_TO.search(text) if between is None and DIFFERENCE_CUES.search(text) else None
     if between is not None:
         left, right = text[: between.start()] + " " + between[1], between[2]
+    elif step is not None:  # the step's destination is what costs more or less
+        left, right = text[: step.start()] + " " + step[2], step[1]
     else:
         match = COMPARATOR.search(text) or (OR_SPLIT.search(text) if DIFFERENCE_CUES.search(text) else None)
         if match is None:
@@ -229,15 +240,22 @@ def _polarity(text: str) -> Polarity | None:
         return "too_much"
     if TOO_LOW_CUES.search(text):
         return "too_low"
-    return "enough" if ENOUGH_CUES.search(text) else None
+    if ENOUGH_CUES.search(text):
+        return "enough"
+    return "acceptable" if ACCEPTABLE_CUES.search(text) else None
 
 
 def _groups(counts: list[HeadCount], side: PaySide) -> tuple[BudgetGroup, ...]:
+    """One group per kind of hire, each with the role, level, place and agentic work its own words name; a
+    head-count split by place ("2 staff AI engineers: one in SF, one remote") is a group per place."""
     groups = []
     for count in counts:
-        group = parse(count.words)
-        roles = group.roles[:1] or side.roles[:1]
-        groups.append(BudgetGroup(side=PaySide(roles=roles, level=group.level or side.level), count=count.count))
+        parts = read_breakdown(count)
+        head = parse(count.words[: count.words.find(parts[0][1])] if parts else count.words)
+        kind = PaySide(roles=head.roles[:1] or side.roles[:1], level=head.level or side.level, agentic=head.agentic)
+        for number, words in parts or [(count.count, "")]:
+            location = parse(words).location if words else head.location
+            groups.append(BudgetGroup(side=kind.model_copy(update={"location": location}), count=number))
     return tuple(groups)
 
 
@@ -260,8 +278,8 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
     strong = False
     offer, ranged = OFFER_RANGE.subn(r"\1", focus)  # "180-200k": the top of the range is what they'd pay
     amounts = read_amounts(offer, bare_thousands=CHECK_CUES.search(text) is not None)
-    counts = read_counts(focus)
-    several = len(counts) > 1 and any(not c.article for c in counts)
+    counts = read_counts(focus) or (read_counts(clean) if TOTAL_CUES.search(focus) else [])
+    several = len(counts) > 1 and (any(not c.article for c in counts) or TOTAL_CUES.search(text) is not None)
     counts = counts if several else [c for c in counts if not c.article]
     fields: dict[str, object] = {}
     if amounts:
@@ -276,8 +294,9 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
             fields["count"] = counts[-1].count
     elif counts and (BUDGET_CUES.search(text) or Topic.PAY in focused.topics):
         operation, strong = Operation.BUDGET, True
-        if several:
-            fields["groups"] = _groups(counts, side)
+        groups = _groups(counts, side)
+        if several or len(groups) > len(counts):
+            fields["groups"] = groups
         fields["count"] = sum(c.count for c in counts)
     else:
         sides = _compare(text)
@@ -305,10 +324,11 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
     how_many = HOW_MANY.match(text) if operation is None else None
     if how_many is not None:
         fields["bare_number"] = int(how_many[1])
-    elif operation is None and (bare := BARE_NUMBER.match(text)) and _polarity(text) is not None:
+    elif operation is None and (bare := BARE_NUMBER.match(text)) and _polarity(text) not in (None, "acceptable"):
         fields["unclear_number"] = bare[1]
         strong = True
-    gap = _gap(text, side, operation)
+    # The hire may be described outside the asking sentence ("research engineer, no publications. salary?").
+    gap = _gap(text, side, operation) or (_gap(clean, side, operation) if not focused.roles else None)
     if operation is None and gap is None and not fields:
         return None
     return PayAsk(operation=operation, first=side, other=other, gap=gap, strong=strong, **fields)

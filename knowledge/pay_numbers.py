@@ -33,7 +33,7 @@ COUNT = re.compile(
     r"six|seven|eight|nine|ten|eleven|twelve|a|an)(?: of)?(?: ?x)?\s+"
     r"(?P<rest>(?:(?:more|new|additional|extra|full time|fulltime|remote|founding|applied|machine learning|gen|"
     r"strong|good|great|experienced|us|us based|onsite|in person)\s+){0,3})"
-    r"(?P<noun>(?:ai|ml|llm|genai|research|junior|jr|mid|mid level|midlevel|senior|sr|snr|staff|principal|"
+    r"(?P<noun>(?:ai|ml|llm|genai|research|juniors?|jrs?|mids?|mid level|midlevel|seniors?|srs?|snr|staff|principal|"
     r"lead|mles?|researchers?|engineers?|engs?|hires?|devs?|people|folks)\b)"
 )
 COUNT_NOT_AFTER = re.compile(r"(?:have|has|had|got|already|currently|with|of|out of|among|than)\s+$")
@@ -71,6 +71,23 @@ def read_amounts(text: str, *, bare_thousands: bool = True) -> list[tuple[int, s
             number = -number
         found.append((int(number), match.group(0).strip(), assumed))
     return found
+
+
+BREAKDOWN = re.compile(
+    r"(?<![\w$.,])(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: of (?:them|those))?\s+"
+    r"(?=(?:in|at|from|based|remote|onsite|on site|in person|out of)\b)"
+)
+
+
+def read_breakdown(count: HeadCount) -> list[tuple[int, str]]:
+    """How a head-count splits by place ("2 staff AI engineers: one in SF, one remote") as ``(count, words)``;
+    empty unless there are two parts or more and they add up to the head-count."""
+    matches = list(BREAKDOWN.finditer(count.words))
+    parts = [
+        (_number(m["count"]), count.words[m.end() : matches[i + 1].start() if i + 1 < len(matches) else None])
+        for i, m in enumerate(matches)
+    ]
+    return parts if len(parts) > 1 and sum(n for n, _ in parts) == count.count else []
 
 
 def _number(word: str) -> int:

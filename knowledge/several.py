@@ -2,7 +2,7 @@
 questions for a mid AI eng"): which topics were asked together, in the order asked.
 
 Only topics joined in the text count: two cue phrases with a connective between them ("and", "plus", "+", "as
-well as", "also", "with", "w/") within a few words ("for a senior mle and what equity"). A
+well as", "also", "with", "w/", "vs") within a few words ("for a senior mle and what equity"). A
 topic mentioned in passing elsewhere in the message is not a second question, so the rest of the engine's
 single-topic reading (``understanding.main_topic``) still decides those.
 """
@@ -16,7 +16,9 @@ from typing import Final
 from knowledge.understanding import TOPIC_PATTERNS, ParsedText, Topic, main_topic
 
 # Between two asked-for topics: a connective word, within a few words ("for a senior mle and what").
-CONNECTIVE: Final = re.compile(r"(?<![a-z0-9'])(?:and|plus|also|as well as|w|with|\+)(?![a-z0-9'])")
+CONNECTIVE: Final = re.compile(
+    r"(?<![a-z0-9'])(?:and|plus|also|as well as|w|with|vs|versus|compared to|compared with|\+)(?![a-z0-9'])"
+)
 MAX_GAP_WORDS: Final = 10
 # Cue words that name a topic only weakly: "how much do their skills overlap" asks nothing about pay.
 WEAK_CUES: Final = frozenset({"how much", "make", "making", "made"})

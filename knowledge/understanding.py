@@ -87,6 +87,11 @@ def _phrase_regex(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 
 ROLE_PATTERNS = {Role(key): _phrase_regex(cues) for key, cues in v.ROLE_CUES.items()}
+SENIORITY_DOUBT = re.compile(
+    r"\b(?:(?:actually|really|truly|genuinely|legitimately|properly) senior|senior enough|how senior|"
+    r"(?:is|are) (?:she|he|they|one|someone|the candidate|a candidate) (?:\w+ )?senior)\b"
+)
+APPLIED_ML = re.compile(r"\bapplied (?:ml|mles?|machine learning)\b")
 LEVEL_PATTERNS = {Level(key): _phrase_regex(cues) for key, cues in v.LEVEL_CUES.items()}
 TOPIC_PATTERNS = {Topic(key): _phrase_regex(cues) for key, cues in v.TOPIC_CUES.items()}
 SUBJECT_PATTERNS = {key: _phrase_regex(cues) for key, cues in v.ROLES_SUBJECT_CUES.items()}
@@ -158,6 +163,7 @@ def _roles(text: str) -> tuple[Role, ...]:
 
 def _level(text: str, original: str) -> Level | None:
     """Level words win; otherwise years of experience (the low end of a range) pick the guide's level."""
+    text = SENIORITY_DOUBT.sub(" ", text)  # "how do I tell if one is actually senior" names no level
     found = [level for level, pattern in LEVEL_PATTERNS.items() if pattern.search(text)]
     if found:
         if Level.MID in found and Level.SENIOR in found and "mid senior" in text:
@@ -165,7 +171,7 @@ def _level(text: str, original: str) -> Level | None:
         return found[-1]
     years = YEARS.search(original.lower())
     if years is None:
-        return None
+        return Level.MID if APPLIED_ML.search(text) else None  # the guide's applied ML band is the mid one
     count = float(years.group(1))
     if count < 3:
         return Level.JUNIOR

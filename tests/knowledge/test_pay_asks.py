@@ -9,7 +9,7 @@ import pytest
 from knowledge.models import Level, Role
 from knowledge.pay import Place
 from knowledge.pay_asks import Operation, PayAsk, read_pay_ask
-from knowledge.pay_numbers import read_amounts, read_counts
+from knowledge.pay_numbers import read_amounts, read_breakdown, read_counts
 from knowledge.understanding import parse
 
 
@@ -102,7 +102,8 @@ def test_roles_alone_compared_are_not_strongly_pay() -> None:
 @pytest.mark.parametrize(
     ("text", "amount", "polarity"),
     [("is $150K enough for a sr mle??", 150_000, "enough"), ("is 150,000 too much for a junior ai eng", 150_000,
-     "too_much"), ("is 250 fair for a senior mle in nyc", 250_000, None)],
+     "too_much"), ("is 250 fair for a senior mle in nyc", 250_000, "acceptable"),
+     ("we offer 250k to a senior mle", 250_000, None)],
 )  # fmt: skip
 def test_checks(text: str, amount: int, polarity: str | None) -> None:
     result = ask(text)
@@ -165,3 +166,28 @@ def test_a_long_paste_is_read_quickly() -> None:
     result = ask(text)
     assert time.perf_counter() - started < 0.05
     assert result is not None and result.amount == 200_000
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("2 staff ai engineers: one in sf, one remote", [(1, "in sf, "), (1, "remote")]),
+        ("five seniors, three of them in nyc and two remote", [(3, "in nyc and "), (2, "remote")]),
+    ],
+)
+def test_a_head_count_splits_by_place_when_the_parts_add_up(text: str, parts: list[tuple[int, str]]) -> None:
+    (count,) = read_counts(text)
+    assert read_breakdown(count) == parts
+
+
+def test_parts_that_do_not_add_up_are_not_a_split() -> None:
+    (count,) = read_counts("3 senior ai engineers: one in sf, one remote")
+    assert read_breakdown(count) == []
+
+
+def test_a_split_budget_prices_each_place() -> None:
+    result = ask("2 staff AI engineers: one in SF, one remote from a cheaper state. combined budget?")
+    assert result is not None and result.operation is Operation.BUDGET
+    places = [group.side.location.place for group in result.groups if group.side.location is not None]
+    assert places == [Place.HIGH_COST, Place.REMOTE_LOW_COST]
+    assert [group.count for group in result.groups] == [1, 1]

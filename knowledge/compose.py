@@ -9,7 +9,17 @@ from knowledge.compose_decisions import compose_first_hire
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
 from knowledge.models import Audience, Play, PortfolioSign, Role, RoleProfile, Section
-from knowledge.pay import Location, NotCovered, PayCalculator, PayQuote, PayRequest, PayResult, Place
+from knowledge.pay import (
+    Location,
+    NotCovered,
+    PayCalculator,
+    PayQuote,
+    PayRequest,
+    PayResult,
+    Place,
+    request_title,
+    with_article,
+)
 from knowledge.query import Answer, KnowledgeItem, Query
 from knowledge.understanding import Topic
 
@@ -273,11 +283,21 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
         for p in GUIDE.plays
     )
     contract = GUIDE.plays[1]
+    figures: tuple[PayQuote, ...] = ()
     if query.subject == "contract":
         lead = (
             f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
             "work; often far cheaper than a full-time hire while you find out whether the work is ongoing."
         )
+        if len(query.roles) == 1 and query.level is not None:  # "a contractor vs a full-time senior AI engineer"
+            request = PayRequest(role=query.roles[0], level=query.level, location=query.location or Location.us())
+            title = request_title(request.role, request.level)
+            result = calculator.quote(request)
+            if isinstance(result, PayQuote):
+                figures = (result,)
+                lead += f" A full-time {title}{_where(result.location)}: {result.range_text} a year (base + bonus)."
+            else:
+                lead += f" The guide has no full-time band for {with_article(title)}."
     elif query.subject == "full-time":
         hire = GUIDE.plays[2]
         lead = (
@@ -293,7 +313,8 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
         return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
     more = "Reply \u201cmore\u201d for when each play fits, what it costs and what to watch out for."
     if query.subject is not None:  # one play asked about: its answer is the lead, the other two are for "more"
-        return _finish(query, lead, [more], (Section.PLAYS,), items=items)
+        sources = (Section.PLAYS, Section.SALARIES) if figures else (Section.PLAYS,)
+        return _finish(query, lead, [more], sources, items=items, figures=figures)
     summary = [
         f"Play {p.number}, {p.name}: when {_conditions(p) if p.when_together else p.when[0]}." for p in GUIDE.plays
     ]

@@ -23,6 +23,7 @@ from knowledge.several import asked_together
 from knowledge.understanding import ParsedText, Topic, main_topic
 
 CONTRACT_WORDS = re.compile(r"contract|freelanc|fractional|consult|agency|hourly|per hour|\bhour")
+COST_WORDS = re.compile(r"\b(?:cost|costs|cheaper|pricier|expensive|rates?|price|budget)\b")
 BUILD_PLAY = re.compile(r"\bbuild\b|\bdiy\b|\bfounder led\b|\bmyself\b|\bourselves\b")
 FULL_TIME = re.compile(r"\bfull time\b|\bfte\b|\bpermanent\b|\bin house\b|\bon staff\b")
 # The guide's Play 2 described rather than named: bounded, expert work ("set up an eval framework, bounded scope").
@@ -86,6 +87,8 @@ def _subject(parsed: ParsedText, topic: Topic) -> str | None:
             for play, pattern in (("contract", CONTRACT_PLAY), ("full-time", FULL_TIME), ("build", BUILD_PLAY))
             if pattern.search(parsed.text)
         ]
+        if "contract" in named and (Topic.PAY in parsed.topics or COST_WORDS.search(parsed.text)):
+            return "contract"  # "what does a contractor cost vs a full-time hire?": the contractor's rate first
         # One play named is a question about it; several ("contract or hire full time?") weigh all three.
         return named[0] if len(named) == 1 and named[0] != "build" else None
     if topic is Topic.ROLES:
@@ -160,6 +163,11 @@ def resolve(parsed: ParsedText, previous: Query | None) -> Query:
                     "agentic": fresh.agentic if fresh.agentic is not None else usable.agentic,
                 }
             )
+        if not fresh.roles and topic is Topic.PAY and fresh.level is not None and usable.roles:
+            # "how much for a mid level one?" after "hire an AI engineer first": the role just discussed, at the
+            # level now named, where the guide has a band for it.
+            roles = tuple(r for r in usable.roles if any(b.role is r and b.level is fresh.level for b in GUIDE.bands))
+            return fresh.model_copy(update={"roles": roles})
         return fresh
     subject = fresh.subject
     if topic is usable.topic and subject in (None, "compare") and not parsed.roles_subject:

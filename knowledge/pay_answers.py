@@ -56,6 +56,11 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
         return query  # "$999K" on its own: an amount, but for what?
     if ask.operation is None and carried is not None:
         ask = carried.model_copy(update={"gap": ask.gap or carried.gap})
+    if ask.previous_first:
+        if usable is None:
+            return query  # "than that" with nothing before it: the band of what was named
+        before = PaySide(roles=usable.roles, level=usable.level, location=usable.location, agentic=usable.agentic)
+        ask = ask.model_copy(update={"first": before, "previous_first": False})
     if ask.versus_previous:
         against = _against_previous(ask, usable)
         if against is None:

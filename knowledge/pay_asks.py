@@ -71,6 +71,7 @@ class PayAsk(BaseModel):
     gap: Gap | None = None
     strong: bool = False  # unmistakably a pay question, whatever topic words it also has
     versus_previous: bool = False  # "how much more for senior?": the other side is the hire just discussed
+    previous_first: bool = False  # "how much more is that than remote?": the first side is the hire just discussed
 
 
 _CLEAN = re.compile(r"[*_~`]")
@@ -203,6 +204,17 @@ def _contrast(left: PaySide, right: PaySide) -> tuple[PaySide, PaySide] | None:
     return PaySide.model_validate(first), PaySide.model_validate(other)
 
 
+def _than_previous(text: str) -> PaySide | None:
+    """The side named in "how much more is that than someone remote?", where "that" is the hire just discussed."""
+    match = COMPARATOR.search(text)
+    if match is None or not REFERS_BACK.search(text, 0, match.start()):
+        return None
+    left, right = _side(parse(text[: match.start()])), _side(parse(text[match.end() :]))
+    if left != PaySide() or right == PaySide():
+        return None
+    return right.model_copy(update={"roles": right.roles[:1]})
+
+
 def _compare(text: str) -> tuple[PaySide, PaySide] | None:
     between = BETWEEN.search(text)
     step = FROM_TO.search(text) if between is None and DIFFERENCE_CUES.search(text) else None
@@ -305,6 +317,10 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
             side = side.model_copy(update={k: v for k, v in sides[0] if v is not None and v != ()})
             other = sides[1]
             strong = any(getattr(other, name) is not None for name in ("level", "location", "agentic"))
+        elif (named := _than_previous(text)) is not None:
+            operation, strong, other = Operation.DIFFERENCE, True, named
+            fields["previous_first"] = True
+            side = PaySide()
         elif DIFFERENCE_CUES.search(text) and (side.agentic or _priced_place(side.location)):
             operation, strong = Operation.DIFFERENCE, True
             if side.agentic:

@@ -34,7 +34,7 @@ COUNT = re.compile(
     r"(?P<rest>(?:(?:more|new|additional|extra|full time|fulltime|remote|founding|applied|machine learning|gen|"
     r"strong|good|great|experienced|us|us based|onsite|in person)\s+){0,3})"
     r"(?P<noun>(?:ai|ml|llm|genai|research|juniors?|jrs?|mids?|mid level|midlevel|seniors?|srs?|snr|staff|principal|"
-    r"lead|mles?|researchers?|engineers?|engs?|hires?|devs?|people|folks)\b)"
+    r"lead|mles?|researchers?|engineers?|engs?|hires?|devs?|people|folks|them|those)\b)"
 )
 COUNT_NOT_AFTER = re.compile(r"(?:have|has|had|got|already|currently|with|of|out of|among|than)\s+$")
 ROLE_OR_LEVEL_WORD = re.compile(
@@ -114,6 +114,10 @@ def read_counts(text: str) -> list[HeadCount]:
             continue  # "4 a founding engineer" is "for", not four
         article = match["count"] in ("a", "an")
         if article and not ROLE_OR_LEVEL_WORD.search(f"{match['rest']}{match['noun']}"):
+            continue
+        if match["noun"] in ("them", "those") and found:
+            # "five seniors, three of them in NYC": part of the count before it (see ``read_breakdown``)
+            found[-1] = found[-1].model_copy(update={"words": found[-1].words + text[match.start() : end]})
             continue
         found.append(HeadCount(count=_number(match["count"]), words=words, article=article))
     return found

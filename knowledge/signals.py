@@ -39,7 +39,7 @@ def _sign(key: str, verdict: Verdict, pattern: str) -> DescribedSign:
 
 # fmt: off
 TRIGGERS = {
-    "buzzwords": "buzzword buzzwords buzz jargon hype kept keeps keep agentic",
+    "buzzwords": "buzzword buzzwords buzz jargon hype kept keeps keep agentic times",
     "no-failure-mode": "failure failures broke wrong mistake mistakes edge nothing everything never",
     "forked-tutorials": "fork forks forked tutorial tutorials course courses bootcamp certificate certificates "
                         "certification certifications mooc moocs copied clone clones cloned original",
@@ -71,7 +71,9 @@ SIGNS: tuple[DescribedSign, ...] = (
         r"\b(?:buzzwords?|buzz words?|jargon|hype)\b|\b(?:kept|keeps|kept on|keep) (?:saying|using|dropping|"
         r"repeating|mentioning)(?: [a-z0-9']+){0,2} (?:agentic|agents?|multi agent|llms?|genai|gen ai|ai|rag|"
         r"autonomous|transformers?|synergy)\b|\bagentic\b(?: [a-z0-9']+){0,12} " + NEG + r"\b(?: [a-z0-9']+){0,6} "
-        r"(?:workflows?|examples?|concrete|specifics?|specific|describe|explain|walk)\b",
+        r"(?:workflows?|examples?|concrete|specifics?|specific|describe|explain|walk|tell|say|show)\b|"
+        r"\b(?:said|says|saying|used|uses|using|dropped|mentioned)\b(?: [a-z0-9']+){0,2} (?:agentic|agents?|rag|"
+        r"genai|gen ai|llms?)\b(?: [a-z0-9']+){0,2} (?:\d+|a dozen|a million|a hundred|many|so many) times\b",
     ),
     _sign(
         "no-failure-mode",
@@ -147,7 +149,8 @@ SIGNS: tuple[DescribedSign, ...] = (
     _sign(
         "feature-cost",
         Verdict.GOOD_SIGN,
-        r"\b(?:cost per feature|per feature|latency budgets?|cost and latency|latency and cost|token costs?|"
+        r"\b(?:cost per feature|per (?:product |user facing |each )?feature|latency budgets?|"
+        r"cost and (?:p\d\d |tail )?latency|latency and cost|token costs?|"
         r"cost per (?:request|query|call)|unit economics)\b",
     ),
     _sign("beat-baseline", Verdict.GOOD_SIGN, r"\b(?:baselines?|beat (?:the )?(?:benchmark|base model))\b"),

@@ -72,6 +72,11 @@ class ParsedText(BaseModel):
 
 
 SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|:[a-z0-9_+-]+:")
+# A label that opens a line or sentence ("*question*: what's the range ...", "context: ..."): not a topic word.
+LABEL = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*[*_]*(?:question|q|context|background|tl;?dr|ask|update|fyi|note|ps)[*_]*\s*:(?!\d)",
+    re.IGNORECASE,
+)
 NON_WORD = re.compile(r"[^a-z0-9$%+']+")
 YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)(?: ?(?:to|-|\u2013) ?\d{1,2})? ?(?:\+|plus)? ?(?:years?|yrs?|yoe)\b")
 UNCERTAIN = re.compile(r"\b(?:not sure|unsure|whether|maybe|might|don't know|dont know|no idea)\b")
@@ -91,6 +96,7 @@ SENIORITY_DOUBT = re.compile(
     r"\b(?:(?:actually|really|truly|genuinely|legitimately|properly) senior|senior enough|how senior|"
     r"(?:is|are) (?:she|he|they|one|someone|the candidate|a candidate) (?:\w+ )?senior)\b"
 )
+INSTEAD = re.compile(r"\b(?:instead|rather|switch(?:ed|ing)? to|settle(?:d)? for|downgrad\w*|upgrad\w*)\b")
 APPLIED_ML = re.compile(r"\bapplied (?:ml|mles?|machine learning)\b")
 LEVEL_PATTERNS = {Level(key): _phrase_regex(cues) for key, cues in v.LEVEL_CUES.items()}
 TOPIC_PATTERNS = {Topic(key): _phrase_regex(cues) for key, cues in v.TOPIC_CUES.items()}
@@ -141,6 +147,7 @@ def correct_word(word: str) -> str:
 def normalise(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Lowercase words separated by single spaces, typos fixed; also the corrections made."""
     text = SLACK_MARKUP.sub(" ", unicodedata.normalize("NFKC", text)).replace("\u2019", "'")
+    text = LABEL.sub(" ", text)
     words = [w.strip("'") for w in NON_WORD.split(text.lower())]
     corrected: list[str] = []
     corrections: list[tuple[str, str]] = []
@@ -164,11 +171,14 @@ def _roles(text: str) -> tuple[Role, ...]:
 def _level(text: str, original: str) -> Level | None:
     """Level words win; otherwise years of experience (the low end of a range) pick the guide's level."""
     text = SENIORITY_DOUBT.sub(" ", text)  # "how do I tell if one is actually senior" names no level
-    found = [level for level, pattern in LEVEL_PATTERNS.items() if pattern.search(text)]
+    seen = {level: match.start() for level, pattern in LEVEL_PATTERNS.items() if (match := pattern.search(text))}
+    found = sorted(seen, key=seen.__getitem__)
     if found:
         if Level.MID in found and Level.SENIOR in found and "mid senior" in text:
             return Level.SENIOR
-        return found[-1]
+        if INSTEAD.search(text) and len(found) > 1:
+            return found[-1]  # "a staff candidate fell through, so a senior instead": the one said last
+        return [level for level in LEVEL_PATTERNS if level in seen][-1]
     years = YEARS.search(original.lower())
     if years is None:
         return Level.MID if APPLIED_ML.search(text) else None  # the guide's applied ML band is the mid one

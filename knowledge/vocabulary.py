@@ -205,5 +205,7 @@ _COMMON_WORDS_TEXT = """
     fund funds funded funding fundraise founder founders founded round raise raised closed close lead leads
     researched researching shouldnt couldnt wouldnt didnt doesnt dont isnt arent wont kinda sorta gonna
     wanna gotta pricey price prices dollar cents folks guys hmmm okay yeah sure thanks cheers
+    tight light night fight sight eight weight height lean tiny large heavy weird tricky fine sound solid
+    smart sharp clear clean quiet quite steep stiff cheaper pricier
 """
 COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())

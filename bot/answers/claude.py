@@ -83,6 +83,13 @@ def build_anthropic_client(api_key: str, base_url: str | None, *, max_retries: i
     return AsyncAnthropic(api_key=api_key, base_url=base_url, max_retries=max_retries, timeout=15.0)
 
 
+# Our own text beside the user's, never the user's: the guide's rules already decided the direct answer.
+READING_NOTE = (
+    "[hirebot's offline answer from the guide's rules, for you to lead with unless the message clearly asks "
+    "something else: {reading}]"
+)
+
+
 class ClaudeAnswerer:
     def __init__(
         self, client: AsyncAnthropic, model: str, calculator: PayCalculator, *, deadline: float = DEADLINE_SECONDS
@@ -103,14 +110,22 @@ class ClaudeAnswerer:
         ]
 
     async def answer(
-        self, question: str, history: Sequence[HistoryTurn], on_text: TextSink | None = None
+        self,
+        question: str,
+        history: Sequence[HistoryTurn],
+        on_text: TextSink | None = None,
+        *,
+        reading: str | None = None,
     ) -> ClaudeReply:
+        """``reading`` is the offline engine's one-sentence answer to the same question, when it is confident:
+        the model is asked to lead with it (or say why the message points elsewhere), so a role decision made
+        from the guide's rules isn't reversed by the model's phrasing."""
         from anthropic import APIConnectionError, APIStatusError, RateLimitError
 
         usage = Usage()
         try:
             async with asyncio.timeout(self.deadline):
-                return await self._exchange(question, history, usage, on_text)
+                return await self._exchange(question, history, usage, on_text, reading)
         except TimeoutError:
             raise ClaudeUnavailable("Claude took too long") from None
         except RateLimitError:
@@ -131,10 +146,20 @@ class ClaudeAnswerer:
             raise ClaudeUnavailable("Claude's answer was cut off") from None
 
     async def _exchange(
-        self, question: str, history: Sequence[HistoryTurn], usage: Usage, on_text: TextSink | None
+        self,
+        question: str,
+        history: Sequence[HistoryTurn],
+        usage: Usage,
+        on_text: TextSink | None,
+        reading: str | None,
     ) -> ClaudeReply:
         messages: list[dict[str, Any]] = [{"role": t.role, "content": t.text} for t in _alternating(history)]
-        messages.append({"role": "user", "content": question})
+        if reading:
+            note = READING_NOTE.format(reading=reading)
+            content: object = [{"type": "text", "text": question}, {"type": "text", "text": note}]
+        else:
+            content = question
+        messages.append({"role": "user", "content": content})
         tool_calls: list[str] = []
         derived: set[int] = set()  # figures this exchange's arithmetic tool computed: the answer may quote them
         for _ in range(MAX_TOOL_ROUNDS):

@@ -21,6 +21,7 @@ from bot.store.answers import AnswerRecords
 from bot.store.redis_store import Store, StoreUnavailable
 from knowledge.engine import AnswerEngine
 from knowledge.query import Answer
+from knowledge.understanding import Topic
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -121,7 +122,8 @@ class AnswerService:
             else:
                 history = [HistoryTurn(role=t.role, text=t.text) for t in turns]
                 try:
-                    claude_reply = await self.claude.answer(question, history, on_text)
+                    reading = None if offline.unsure or offline.topic is Topic.UNKNOWN else offline.lead
+                    claude_reply = await self.claude.answer(question, history, on_text, reading=reading)
                 except ClaudeUnavailable as reason:
                     note = f"{reason}, so this is the guide's own answer."
                     if self.metrics is not None:

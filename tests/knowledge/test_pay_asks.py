@@ -172,6 +172,7 @@ def test_a_long_paste_is_read_quickly() -> None:
     ("text", "parts"),
     [
         ("2 staff ai engineers: one in sf, one remote", [(1, "in sf, "), (1, "remote")]),
+        ("five seniors: three in nyc and two remote", [(3, "in nyc and "), (2, "remote")]),
         ("five seniors, three of them in nyc and two remote", [(3, "in nyc and "), (2, "remote")]),
     ],
 )

@@ -80,6 +80,30 @@ async def test_ask_never_calls_claude_for_a_plain_pay_question(tmp_path: Path) -
         assert fake.requests == []
 
 
+async def test_a_role_decision_goes_to_claude_with_the_guides_recommendation(tmp_path: Path) -> None:
+    question = "we're adding an LLM chat assistant to our app, who should be our first hire?"
+    async with FakeAnthropicAPI() as fake:
+        fake.queue_reply("Hire an AI engineer first: your assistant is built on a model, not trained. Source: Roles")
+        code, out, err = await run("ask", "--json", question, env=claude_env(fake, tmp_path))
+        assert code == 0, err
+        [request] = fake.requests
+    asked = request.body["messages"][-1]["content"]
+    assert asked[0] == {"type": "text", "text": question}
+    # The model is told the guide's own decision, so it leads with it rather than reasoning from scratch.
+    assert "Hire an AI engineer first" in asked[1]["text"]
+    assert json.loads(out)["engine"] == "claude"
+    assert json.loads(out)["text"].startswith("Hire an AI engineer first")
+
+
+async def test_an_unrecognised_question_goes_to_claude_without_a_reading(tmp_path: Path) -> None:
+    async with FakeAnthropicAPI() as fake:
+        fake.queue_reply("I can help with hiring AI and ML engineers. Source: none")
+        code, _, err = await run("ask", "what's the capital of peru?", env=claude_env(fake, tmp_path))
+        assert code == 0, err
+        [request] = fake.requests
+    assert request.body["messages"][-1]["content"] == "what's the capital of peru?"
+
+
 async def test_feedback_lists_the_unhelpful_answers(tmp_path: Path) -> None:
     with EmbeddedRedis(tmp_path) as url:
         store = Store(connect_redis(url))

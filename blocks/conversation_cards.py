@@ -4,6 +4,7 @@ answer with its sources, any note, and helpful / not helpful buttons."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, PlainTextObject
 
@@ -48,11 +49,16 @@ def partial_card(text_so_far: str) -> Card:
     return Card(sections[: MESSAGE_BLOCK_LIMIT - 1], text_so_far[:200] or THINKING)
 
 
-def feedback_actions(answer_id: str) -> ActionsBlock:
+def feedback_actions(answer_id: str, *, more: bool = False) -> ActionsBlock:
+    """Helpful / not helpful, after "Show all" when the answer left part of a list out."""
     value = clip(answer_id, BUTTON_VALUE_LIMIT)
+    show_all = ButtonElement(
+        text=PlainTextObject(text="Show all", emoji=True), action_id=ids.ANSWER_MORE_ACTION, value=value
+    )
     return ActionsBlock(
         block_id=ids.FEEDBACK_BLOCK,
         elements=[
+            *([show_all] if more else []),
             ButtonElement(
                 text=PlainTextObject(text=":thumbsup: Helpful", emoji=True),
                 action_id=ids.FEEDBACK_HELPFUL_ACTION,
@@ -88,7 +94,8 @@ def reply_cards(
         citation = MODEL_CITATION.search(model_text)
         shown = model_text[: citation.start()] if citation else model_text
         body, fallback = list(markdown_sections(sanitize_model_text(shown))), shown[:200]
-    tail.append(feedback_actions(answer_id))
+    # Only the guide's own answer is known to have left something out; a model's text is shown as it is.
+    tail.append(feedback_actions(answer_id, more=model_text is None and answer.more))
     room = MESSAGE_BLOCK_LIMIT - len(tail)
     cards = [Card(body[start : start + room], fallback) for start in range(0, len(body), room)]
     if not cards:
@@ -99,3 +106,14 @@ def reply_cards(
     else:
         cards[-1] = Card([*last.blocks, *tail], last.text)
     return cards
+
+
+def without_show_all(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A posted answer's blocks (as Slack sends them back) with the "Show all" button taken out."""
+    kept: list[dict[str, Any]] = []
+    for block in blocks:
+        if block.get("block_id") == ids.FEEDBACK_BLOCK and isinstance(block.get("elements"), list):
+            elements = [e for e in block["elements"] if e.get("action_id") != ids.ANSWER_MORE_ACTION]
+            block = {**block, "elements": elements}
+        kept.append(block)
+    return kept

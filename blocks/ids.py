@@ -16,6 +16,7 @@ AI_VS_ML_CHOICES_BLOCK: Final = "hire_ai_vs_ml_choices"
 FEEDBACK_BLOCK: Final = "answer_feedback"
 FEEDBACK_HELPFUL_ACTION: Final = "answer_helpful"
 FEEDBACK_UNHELPFUL_ACTION: Final = "answer_unhelpful"
+ANSWER_MORE_ACTION: Final = "answer_show_all"
 
 # Interview scorecards: the modal, its fields, and the buttons that open it
 SCORECARD_SHORTCUT: Final = "hire_scorecard_shortcut"

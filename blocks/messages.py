@@ -70,3 +70,7 @@ VOTE_NOT_SAVED: Final = "I couldn't save your vote just now. Please try again in
 COULD_NOT_OPEN: Final = "Sorry, I couldn't open that. Please try again."
 COULD_NOT_ANSWER: Final = "Sorry, I couldn't answer that. Try again."
 TYPE_A_QUESTION: Final = "Type a question."
+
+# "Show all" on a shortened answer (handlers/answer_more.py)
+SHOW_ALL_EXPIRED: Final = "That answer is too old to expand. Ask me again and reply \u201cmore\u201d to see it all."
+SHOW_ALL_UNAVAILABLE: Final = "I couldn't fetch the rest just now. Please try again in a minute."

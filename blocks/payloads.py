@@ -155,3 +155,27 @@ class MessageEvent(BaseModel):
 
 def parse_message_event(event: dict[str, Any]) -> MessageEvent:
     return MessageEvent.model_validate(event)
+
+
+class ClickedMessage(_Lenient):
+    ts: str = Field(min_length=1, max_length=40)
+    thread_ts: str | None = Field(default=None, max_length=40)
+
+
+class ChannelRef(_Lenient):
+    id: str = Field(min_length=1, max_length=40)
+
+
+class MessageButton(BlockActions):
+    """A button on a message the app posted: the click, and where that message is (its channel and thread)."""
+
+    channel: ChannelRef
+    message: ClickedMessage
+
+    @property
+    def thread_ts(self) -> str | None:
+        return self.message.thread_ts
+
+
+def parse_message_button(body: dict[str, Any]) -> MessageButton:
+    return MessageButton.model_validate(body)

@@ -13,7 +13,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.config import Settings
 from bot.deps import Deps
 from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id
-from handlers import actions, assistant, commands, debrief, events, feedback, home, reminders, scorecards, shortcuts
+from handlers import (
+    actions,
+    answer_more,
+    assistant,
+    commands,
+    debrief,
+    events,
+    feedback,
+    home,
+    reminders,
+    scorecards,
+    shortcuts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +36,7 @@ SURFACES: tuple[ModuleType, ...] = (
     events,
     assistant,
     feedback,
+    answer_more,
     scorecards,
     debrief,
     reminders,

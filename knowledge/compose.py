@@ -239,6 +239,7 @@ def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
         [_bullets(shown), more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Red flags", lines=flags),),
+        more=more is not None,
     )
 
 
@@ -251,6 +252,7 @@ def compose_signals(query: Query, calculator: PayCalculator) -> Answer:
         [_bullets(shown), f"Underrated: {GUIDE.underrated_signal}", more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Seniority signals", lines=signals),),
+        more=more is not None,
     )
 
 
@@ -266,7 +268,8 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
     shown, more = shortened(lines, "channels", full=query.full, asked=query.asked, list_words=LIST_WORDS["channels"])
     advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
     body = [_bullets(shown), more or "", advice]
-    return _finish(query, lead, body, (Section.SOURCING,), items=(KnowledgeItem(heading="Channels", lines=lines),))
+    items = (KnowledgeItem(heading="Channels", lines=lines),)
+    return _finish(query, lead, body, (Section.SOURCING,), items=items, more=more is not None)
 
 
 def _conditions(play: Play) -> str:
@@ -314,11 +317,11 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
     more = "Reply \u201cmore\u201d for when each play fits, what it costs and what to watch out for."
     if query.subject is not None:  # one play asked about: its answer is the lead, the other two are for "more"
         sources = (Section.PLAYS, Section.SALARIES) if figures else (Section.PLAYS,)
-        return _finish(query, lead, [more], sources, items=items, figures=figures)
+        return _finish(query, lead, [more], sources, items=items, figures=figures, more=True)
     summary = [
         f"Play {p.number}, {p.name}: when {_conditions(p) if p.when_together else p.when[0]}." for p in GUIDE.plays
     ]
-    return _finish(query, lead, [_bullets(summary), more], (Section.PLAYS,), items=items)
+    return _finish(query, lead, [_bullets(summary), more], (Section.PLAYS,), items=items, more=True)
 
 
 def compose_equity(query: Query, calculator: PayCalculator) -> Answer:

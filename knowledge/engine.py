@@ -63,6 +63,11 @@ class AnswerEngine:
             answer = answer.model_copy(update={"parts": parts})
         return answer.model_copy(update={"corrections": parsed.corrections}) if parsed.corrections else answer
 
+    def in_full(self, query: Query) -> Answer:
+        """The whole of an answer that left part of a list out: what "more" after it shows, for a button that
+        asks for it later (Slack's "Show all"), from the query the first answer was built from."""
+        return COMPOSERS[query.topic](query.model_copy(update={"full": True}), self.calculator)
+
 
 def _the_rest(previous: Query) -> Query:
     """What "yes" or "more" asks for: what the last answer offered ("Want interview questions for an AI

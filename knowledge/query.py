@@ -58,6 +58,8 @@ class Answer(BaseModel):
     # docs: AI or ML engineer?"). A model, when configured, reads such messages instead of trusting the guess.
     unsure: bool = False
     arithmetic: tuple[PayMath, ...] = ()
+    # Part of a list was left out to keep the reply short; "more" (or Slack's "Show all" button) shows it all.
+    more: bool = False
 
     @classmethod
     def of(cls, query: Query, lead: str, body: Iterable[str], sources: tuple[Section, ...], **fields: object) -> Answer:

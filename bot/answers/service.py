@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from pydantic import ValidationError
+
 from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
 from bot.answers.history import History, last_query
 from bot.answers.usage import LlmLimits
@@ -20,7 +22,7 @@ from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
 from bot.store.redis_store import Store, StoreUnavailable
 from knowledge.engine import AnswerEngine
-from knowledge.query import Answer
+from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
 if TYPE_CHECKING:
@@ -144,6 +146,19 @@ class AnswerService:
             await self._keep(reply, question, user_id, feature)
         return reply
 
+    async def the_rest(self, answer_id: str) -> Answer | None:
+        """The whole of a kept answer that left part of a list out; None once it has expired or if it never
+        offered more. ``StoreUnavailable`` when Redis can't be reached."""
+        record = await self.records.get(answer_id)
+        if not record or not record.get("query"):
+            return None
+        try:
+            query = Query.model_validate_json(record["query"])
+        except ValidationError:
+            logger.warning("Answer %s has an unreadable query", answer_id)
+            return None
+        return self.engine.in_full(query)
+
     async def _keep(self, reply: Reply, question: str, user_id: str, feature: str) -> None:
         try:
             await self.records.keep(
@@ -154,6 +169,7 @@ class AnswerService:
                 user=user_id,
                 feature=feature,
                 topic=reply.offline.topic.value,
+                query=reply.offline.query.model_dump_json(),
             )
         except StoreUnavailable:
             logger.debug("Answer %s not kept: Redis unavailable", reply.answer_id)

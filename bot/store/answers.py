@@ -1,5 +1,5 @@
 """Answers kept for 30 days (``answer/{answer id}``), so a helpful / not helpful vote can be tied to the question
-and the answer it is about."""
+and the answer it is about, and a "Show all" button can rebuild the whole answer from the query behind it."""
 
 from __future__ import annotations
 
@@ -19,9 +19,20 @@ class AnswerRecords:
         self.store = store
 
     async def keep(
-        self, answer_id: str, *, question: str, answer: str, engine: str, user: str, feature: str, topic: str
+        self,
+        answer_id: str,
+        *,
+        question: str,
+        answer: str,
+        engine: str,
+        user: str,
+        feature: str,
+        topic: str,
+        query: str = "",
     ) -> None:
+        """``query`` is the engine's reading of the question as JSON (``knowledge.query.Query``)."""
         record = {
+            "query": query,
             "question": question,
             "answer": answer,
             "engine": engine,

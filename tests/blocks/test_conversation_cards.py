@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from blocks import ids
 from blocks.answer_card import answer_card
-from blocks.common import MESSAGE_BLOCK_LIMIT
-from blocks.conversation_cards import reply_cards, sanitize_model_text
+from blocks.common import MESSAGE_BLOCK_LIMIT, Card
+from blocks.conversation_cards import reply_cards, sanitize_model_text, without_show_all
 from knowledge.engine import AnswerEngine
 from tests.fakes.block_checks import check_message_blocks, shown
 
@@ -64,3 +64,35 @@ def test_a_very_long_model_reply_continues_in_a_second_message() -> None:
 
 def test_model_text_is_made_inert() -> None:
     assert sanitize_model_text("# Heading\n<@U1> [x](http://y)") == "*Heading*\n&lt;@U1&gt; x (http://y)"
+
+
+def _feedback_elements(cards: list[Card]) -> list[str]:
+    blocks = [b for card in cards for b in card.block_dicts() if b.get("block_id") == ids.FEEDBACK_BLOCK]
+    return [e["action_id"] for b in blocks for e in b["elements"]]
+
+
+def test_a_shortened_answer_offers_show_all_before_the_votes() -> None:
+    answer = AnswerEngine().answer("how do we source ML engineers?")
+    assert answer.more
+    elements = _feedback_elements(reply_cards(answer, answer_id="a" * 32))
+    assert elements == [ids.ANSWER_MORE_ACTION, ids.FEEDBACK_HELPFUL_ACTION, ids.FEEDBACK_UNHELPFUL_ACTION]
+
+
+def test_a_whole_answer_or_a_model_reply_has_no_show_all() -> None:
+    whole = AnswerEngine().answer("senior ML engineer in SF?")
+    shortened = AnswerEngine().answer("how do we source ML engineers?")
+    assert ids.ANSWER_MORE_ACTION not in _feedback_elements(reply_cards(whole, answer_id="a" * 32))
+    model = reply_cards(shortened, answer_id="a" * 32, model_text="Try Arxiv. Source: Sourcing")
+    assert ids.ANSWER_MORE_ACTION not in _feedback_elements(model)
+
+
+def test_show_all_is_taken_out_of_the_posted_blocks_and_nothing_else() -> None:
+    answer = AnswerEngine().answer("how do we source ML engineers?")
+    [card] = reply_cards(answer, answer_id="a" * 32)
+    posted = card.block_dicts()
+    kept = without_show_all(posted)
+    assert ids.ANSWER_MORE_ACTION not in str(kept)
+    assert len(kept) == len(posted) and ids.FEEDBACK_HELPFUL_ACTION in str(kept)
+    assert [b for b in kept if b.get("block_id") != ids.FEEDBACK_BLOCK] == [
+        b for b in posted if b.get("block_id") != ids.FEEDBACK_BLOCK
+    ]

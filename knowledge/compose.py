@@ -301,6 +301,11 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
                 lead += f" A full-time {title}{_where(result.location)}: {result.range_text} a year (base + bonus)."
             else:
                 lead += f" The guide has no full-time band for {with_article(title)}."
+        elif query.location is not None and query.location.place is not Place.US:
+            lead = (
+                f"The guide has no location rule for contractors, {query.location.label} included: its one rate "
+                f"is {contract.figures[1]} for a senior AI contractor, typically for {contract.figures[0]}."
+            )
     elif query.subject == "full-time":
         hire = GUIDE.plays[2]
         lead = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from knowledge.decisions import FIRST_HIRE, FOUNDER_LED, SIGN_PREFIX, WRONG_HIRE
 from knowledge.guide import GUIDE
+from knowledge.level_choice import LEVEL_CHOICE, compose_level_choice
 from knowledge.models import Role, Section
 from knowledge.pay import Location, PayCalculator, PayQuote, Place
 from knowledge.query import Answer, Query
@@ -237,6 +238,8 @@ def compose_decision(query: Query, calculator: PayCalculator) -> Answer | None:
         return compose_first_hire(query, calculator)
     if query.topic is Topic.PLAYS and subject == FOUNDER_LED:
         return compose_founder_led(query, calculator)
+    if query.topic is Topic.ROLES and subject.startswith(LEVEL_CHOICE):
+        return compose_level_choice(query, calculator)
     if query.topic in (Topic.RED_FLAGS, Topic.SIGNALS) and subject.startswith(SIGN_PREFIX) and _signs(query):
         return compose_signs(query, calculator)
     return None

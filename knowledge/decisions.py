@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from knowledge import decision_cues as cues
+from knowledge.level_choice import LEVEL_CHOICE, level_choice_query, levels_weighed
 from knowledge.models import Role
 from knowledge.query import Query
 from knowledge.signals import Verdict, described_signs
@@ -22,7 +23,7 @@ FIRST_HIRE = "first-hire"
 WRONG_HIRE = "wrong-hire"
 FOUNDER_LED = "founder-led"
 SIGN_PREFIX = "sign:"
-DECIDED_SUBJECTS = (FIRST_HIRE, WRONG_HIRE, FOUNDER_LED, SIGN_PREFIX)
+DECIDED_SUBJECTS = (FIRST_HIRE, WRONG_HIRE, FOUNDER_LED, SIGN_PREFIX, LEVEL_CHOICE)
 
 
 class Leaning(StrEnum):
@@ -167,6 +168,9 @@ def decide(parsed: ParsedText, previous: Query | None) -> Query | None:
             roles=parsed.roles or (previous.roles if previous is not None else ()),
             subject=SIGN_PREFIX + ",".join(s.key for s in signs[:2]),
         )
+    levels = levels_weighed(parsed)
+    if levels:
+        return level_choice_query(parsed, levels)
     ai, ml = scores(text)
     leaned = _leaning(ai, ml)
     if OTHER_ASK.search(asked) or (leaned is None and OTHER_ASK.search(text)):

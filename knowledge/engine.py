@@ -15,8 +15,9 @@ from knowledge.detail import asks_for_the_rest, wants_everything
 from knowledge.guide import GUIDE
 from knowledge.models import Level, Role
 from knowledge.pay import PayCalculator
-from knowledge.pay_answers import apply_pay_ask, compose_pay_ask
+from knowledge.pay_answers import compose_pay_ask
 from knowledge.pay_asks import read_pay_ask
+from knowledge.pay_context import apply_pay_ask
 from knowledge.query import Answer, Query
 from knowledge.rambles import read
 from knowledge.several import asked_together

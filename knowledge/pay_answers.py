@@ -21,97 +21,14 @@ from knowledge.pay_math import (
     money,
 )
 from knowledge.query import Answer, Query
-from knowledge.understanding import Topic
 
 SOURCES = (Section.SALARIES,)
-# Topics an unmistakable pay question wins over ("SF vs remote" reads as a comparison of roles otherwise).
-OVERRIDABLE = (Topic.ROLES, Topic.UNDERPAY, Topic.UNKNOWN, Topic.SIGNALS)
 NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 )  # fmt: skip
-CARRIED_GAPS = ("lead", "head", "unpublished", "currency")
 
 
-def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Query:
-    """The resolved query with this message's arithmetic, or the last turn's carried into a pay follow-up."""
-    usable = previous if previous is not None and previous.topic is Topic.PAY else None
-    carried = usable.pay_ask if usable is not None and query.follow_up and query.topic is Topic.PAY else None
-    if carried is not None and usable is not None and (query.roles, query.level) != (usable.roles, usable.level):
-        carried = carried.model_copy(update={"gap": None})  # "lead AI engineer?", "and senior?": now a real band
-    if carried is not None and carried.operation is None and carried.gap not in CARRIED_GAPS:
-        carried = None
-    if ask is None:
-        return query.model_copy(update={"pay_ask": carried}) if carried is not None else query
-    if ask.operation is None and ask.gap is None and ask.unclear_number is None:
-        if ask.bare_number is not None and usable is not None and query.follow_up:
-            base = carried or PayAsk()
-            count_ask = base.model_copy(update={"operation": Operation.BUDGET, "count": ask.bare_number, "groups": ()})
-            return query.model_copy(update={"pay_ask": count_ask})
-        return query.model_copy(update={"pay_ask": carried}) if carried is not None else query
-    if query.topic is not Topic.PAY and (not ask.strong or query.topic not in OVERRIDABLE):
-        return query
-    if query.topic is Topic.ROLES and ask.operation is Operation.CHECK and ask.polarity is None:
-        return query  # "10M labeled images ... ai eng or mle?": a number in a role decision, not an offer
-    if ask.operation is Operation.CHECK and not ask.strong and not (query.follow_up and usable is not None):
-        return query  # "$999K" on its own: an amount, but for what?
-    if ask.operation is None and carried is not None:
-        ask = carried.model_copy(update={"gap": ask.gap or carried.gap})
-    if ask.previous_first:
-        if usable is None:
-            return query  # "than that" with nothing before it: the band of what was named
-        before = PaySide(roles=usable.roles, level=usable.level, location=usable.location, agentic=usable.agentic)
-        ask = ask.model_copy(update={"first": before, "previous_first": False})
-    if ask.versus_previous:
-        against = _against_previous(ask, usable)
-        if against is None:
-            return query  # nothing to compare with: the band of what was named
-        ask = against
-    first = ask.first
-    if usable is not None and not first.roles and first.level is None:
-        query = query.model_copy(  # "is 300k enough?" is about the hire just discussed
-            update={
-                "roles": query.roles or usable.roles,
-                "level": query.level if query.level is not None else usable.level,
-                "location": query.location or usable.location,
-                "agentic": query.agentic if query.agentic is not None else usable.agentic,
-                "follow_up": True,
-            }
-        )
-    roles = first.roles or query.roles or (usable.roles if usable is not None else ())
-    update = {
-        "topic": Topic.PAY,
-        "pay_ask": ask,
-        "roles": roles,
-        "level": first.level if first.level is not None else query.level,
-        "location": first.location or query.location,
-        "agentic": first.agentic if first.agentic is not None else query.agentic,
-        "subject": None,
-    }
-    return query.model_copy(update=update)
-
-
-def _against_previous(ask: PayAsk, usable: Query | None) -> PayAsk | None:
-    """ "How much more for senior?" after a mid-level AI engineer: the named side against the one just discussed
-    (only the slots that differ make the other side). None when there is nothing earlier, or nothing differs."""
-    if usable is None:
-        return None
-    named = ask.first
-    first = PaySide(
-        roles=named.roles or usable.roles,
-        level=named.level if named.level is not None else usable.level,
-        location=named.location or usable.location,
-        agentic=named.agentic if named.agentic is not None else usable.agentic,
-    )
-    before = PaySide(roles=usable.roles, level=usable.level, location=usable.location, agentic=usable.agentic)
-    differs = {
-        name: getattr(before, name) for name in ("roles", "level") if getattr(before, name) != getattr(first, name)
-    }
-    if not differs or (not usable.roles and not first.roles):
-        return None
-    other = PaySide.model_validate(differs)
-    return ask.model_copy(update={"first": first, "other": other, "versus_previous": False})
-
-
+# Topics an unmistakable pay question wins over ("SF vs remote" reads as a comparison of roles otherwise).
 def _side(query: Query, ask: PayAsk) -> tuple[PaySide, list[str]]:
     """The side asked about, with the defaults a missing role or level gets, said out loud."""
     assumed: list[str] = []
@@ -295,16 +212,17 @@ def _compose_budget(query: Query, ask: PayAsk, side: PaySide, calculator: PayCal
         lead = f'{error} Tell me how many you\'re hiring, e.g. "budget for 3 mid AI engineers".'
         return _finish(query, lead, [f"{_capital(describe(one, groups[0][0]))}: {one.range_text}."], figures=quotes)
     places = {s.location for s, _ in groups}
-    common = places.pop() if len(places) == 1 else None  # one place for all, said once after the hires
+    mixed = len(places) > 1  # otherwise one place for all, said once after the hires
+    common = None if mixed else places.pop()
     who = " and ".join(
-        _plural(q, s if common is None else s.model_copy(update={"location": None}), count)
+        _plural(q, s if mixed else s.model_copy(update={"location": None}), count)
         for (s, count), q in zip(groups, quotes, strict=True)
         if isinstance(q, PayQuote)
     )
     verb = "costs" if total.headcount == 1 else "cost"
     where = _where(common) + ("," if _where(common).startswith(",") else "")
     total_text = f"{money(total.low_k * 1000)} to {money(total.high_k * 1000)}"
-    if common is None:  # each hire's place said with it; the total after a colon reads better than a verb
+    if mixed:  # each hire's place said with it; the total after a colon reads better than a verb
         lead = f"{_capital(who)}: {total_text} a year in total, base + cash bonus, equity extra."
     else:
         lead = f"{_capital(who)}{where} {verb} {total_text} a year in base + cash bonus, equity extra."

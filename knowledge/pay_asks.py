@@ -67,6 +67,7 @@ class PayAsk(BaseModel):
     range_top: bool = False  # the amount is the top of a range offered ("180-200k")
     unclear_number: str | None = None  # "is 5 enough?": a number that can't be read as pay
     bare_number: int | None = None  # "what about 5?" after a budget
+    subset: BudgetGroup | None = None  # "what if one of them is staff?" after a budget: part of it changes
     polarity: Polarity | None = None
     gap: Gap | None = None
     strong: bool = False  # unmistakably a pay question, whatever topic words it also has
@@ -338,6 +339,14 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
             operation, strong = Operation.DIFFERENCE, True
             fields["versus_previous"] = True
     how_many = HOW_MANY.match(text) if operation is None else None
+    if operation is None and len(counts) == 1 and counts[0].words.startswith(("them", "those")):
+        changed = parse(counts[0].words)
+        fields["subset"] = BudgetGroup(
+            side=PaySide(
+                roles=changed.roles[:1], level=changed.level, location=changed.location, agentic=changed.agentic
+            ),
+            count=counts[0].count,
+        )
     if how_many is not None:
         fields["bare_number"] = int(how_many[1])
     elif operation is None and (bare := BARE_NUMBER.match(text)) and _polarity(text) not in (None, "acceptable"):

@@ -79,6 +79,13 @@ LABEL = re.compile(
 )
 NON_WORD = re.compile(r"[^a-z0-9$%+']+")
 YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)(?: ?(?:to|-|\u2013) ?\d{1,2})? ?(?:\+|plus)? ?(?:years?|yrs?|yoe)\b")
+# Years that are not someone's experience: a span of work or time ("2 years of work", "for 2 years", "in 2 years").
+NOT_EXPERIENCE = re.compile(
+    r"(?:\b(?:for|in|within|over|next|last|past|about|around|after)\s+(?:the\s+)?(?:next\s+)?$)"
+)
+NOT_EXPERIENCE_AFTER = re.compile(
+    r"\s*(?:of (?:work|runway|funding|roadmap|projects?|contract)|ago|from now|left|runway)\b"
+)
 UNCERTAIN = re.compile(r"\b(?:not sure|unsure|whether|maybe|might|don't know|dont know|no idea)\b")
 REGION_WORDS = re.compile(r"\b(?:region|area|city|state|place|town|col)s?\b")
 COMPARISON = re.compile(r"\b(?:vs|versus|or|and|compared?)\b")
@@ -179,7 +186,16 @@ def _level(text: str, original: str) -> Level | None:
         if INSTEAD.search(text) and len(found) > 1:
             return found[-1]  # "a staff candidate fell through, so a senior instead": the one said last
         return [level for level in LEVEL_PATTERNS if level in seen][-1]
-    years = YEARS.search(original.lower())
+    lowered = original.lower()
+    years = next(
+        (
+            m
+            for m in YEARS.finditer(lowered)
+            if m[0].endswith("yoe")
+            or not (NOT_EXPERIENCE.search(lowered, 0, m.start()) or NOT_EXPERIENCE_AFTER.match(lowered, m.end()))
+        ),
+        None,
+    )
     if years is None:
         return Level.MID if APPLIED_ML.search(text) else None  # the guide's applied ML band is the mid one
     count = float(years.group(1))

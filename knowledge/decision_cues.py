@@ -89,10 +89,14 @@ WRONG_HIRE: tuple[str, ...] = (
     "getting it wrong", "get it wrong", "hired an ml engineer instead",
     "hired an ai engineer instead", "should have hired", "should've hired", "shouldve hired",
 )
-PAST_HIRE: tuple[str, ...] = ("we hired", "i hired", "just hired", "we brought on", "our new", "we onboarded")
+PAST_HIRE: tuple[str, ...] = (
+    "we hired", "i hired", "just hired", "we brought on", "our new", "we onboarded", "we've hired", "weve hired",
+    "have hired", "recently hired", "hired an", "hired a", "brought on an", "brought on a",
+)
 MISMATCH: tuple[str, ...] = (
     "but", "instead", "turns out", "turned out", "realized", "realised", "not working", "isn't working",
     "isnt working", "doesn't fit", "doesnt fit", "miserable", "struggling", "keeps", "wants to", "wrong",
+    "unhappy", "bored", "frustrated", "hates", "quit", "quitting", "not a fit", "bad fit", "poor fit",
 )
 
 # Play 1: a technical founder with a small retrieval or classification feature.

@@ -109,7 +109,10 @@ ACCEPTABLE_CUES = re.compile(
 TOO_LOW_CUES = re.compile(
     r"\b(?:too low|too little|lowball\w*|underpay\w*|low ball\w*|under market|below market|too cheap|stingy)\b"
 )
-TOO_MUCH_CUES = re.compile(r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich)\b")
+TOO_MUCH_CUES = re.compile(
+    r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich|crazy|insane|nuts|"
+    r"ridiculous|outrageous|steep)\b"
+)
 CHECK_CUES = re.compile(
     r"\b(?:for(?= \$?\d)|enough|sufficient|competitive|too|fair|ok|okay|reasonable|in range|within|market|good|"
     r"right|offer\w*|lowball\w*|overpay\w*|underpay\w*|pay\w*|budget\w*)\b"
@@ -240,11 +243,10 @@ def _gap(text: str, side: PaySide, operation: Operation | None) -> Gap | None:
         return "unpublished"
     if CURRENCY.search(text):
         return "currency"
-    if operation is None and PREMIUM_CUES.search(text):
-        if FINE_TUNING.search(text):
-            return "fine-tuning"
-        if PAPERS.search(text):
-            return "papers"
+    if operation is None and FINE_TUNING.search(text):
+        return "fine-tuning"  # "and w/ fine-tuning experience?": the guide names that premium, with no figure
+    if operation is None and PREMIUM_CUES.search(text) and PAPERS.search(text):
+        return "papers"
     return None
 
 

@@ -19,6 +19,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "research": (
         "research engineer", "research eng", "researcher", "research scientist", "ml researcher", "research",
+        "first author", "neurips", "icml", "iclr",  # the guide's research band is for people with these papers
     ),
 }
 
@@ -106,6 +107,7 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "interview": (
         "interview", "interviewing", "interview question", "question", "ask candidate", "ask them", "screen",
         "screening", "assess", "assessment", "technical screen", "interview loop", "take home", "what to ask",
+        "should i ask", "should we ask", "do i ask", "do we ask", "onsite", "on site", "final round", "tech screen",
     ),
     "red_flags": (
         "red flag", "flag", "warning sign", "dealbreaker", "deal breaker", "bad sign", "watch out for", "avoid",

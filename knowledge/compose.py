@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from knowledge.compose_common import bullets, quote_line, render_items, where
 from knowledge.compose_decisions import compose_first_hire
+from knowledge.compose_spending import compose_equity, compose_plays, compose_underpay
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
-from knowledge.models import Audience, Play, PortfolioSign, Role, RoleProfile, Section
+from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
 from knowledge.pay import (
     Location,
     NotCovered,
@@ -17,13 +19,10 @@ from knowledge.pay import (
     PayRequest,
     PayResult,
     Place,
-    request_title,
-    with_article,
 )
 from knowledge.query import Answer, KnowledgeItem, Query
 from knowledge.understanding import Topic
 
-BULLET = "\u2022"
 # Words that ask for a whole list rather than for the point: then the list is the answer.
 LIST_WORDS: dict[str, tuple[str, ...]] = {
     "flags": ("red flags", "flags", "warning signs"),
@@ -32,20 +31,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _bullets(lines: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"{BULLET} {line}" for line in lines)
-
-
 def _finish(query: Query, lead: str, body: list[str], sources: tuple[Section, ...], **result: object) -> Answer:
     return Answer.of(query, lead, body, sources, **result)
-
-
-def _where(location: Location | None) -> str:
-    if location is None or (location.place is Place.US and location.label == "the US"):
-        return ""
-    if location.place in (Place.REMOTE, Place.REMOTE_LOW_COST):
-        return f", {location.label}"
-    return f" in {location.label}"
 
 
 def _factors(rule_key: str) -> str:
@@ -53,14 +40,8 @@ def _factors(rule_key: str) -> str:
     return f"low x{rule.low_factor}, high x{rule.high_factor}"
 
 
-def _quote_line(quote: PayQuote, location: Location | None = None) -> str:
-    experience = f" ({quote.band.experience})" if quote.band.experience else ""
-    agentic = " who has shipped agentic systems" if quote.agentic_applied else ""
-    return f"{quote.band.title}{experience}{agentic}{_where(location)}: {quote.range_text}"
-
-
 def _not_covered_text(result: NotCovered) -> list[str]:
-    return ["Nearest bands the guide does give:", _bullets([_quote_line(q, q.location) for q in result.nearest])]
+    return ["Nearest bands the guide does give:", bullets([quote_line(q, q.location) for q in result.nearest])]
 
 
 def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
@@ -79,7 +60,7 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
                 sources,
                 figures=(result,),
             )
-        lead = f"{_quote_line(result, location)}, base + cash bonus a year, equity extra."
+        lead = f"{quote_line(result, location)}, base + cash bonus a year, equity extra."
         body = ["How: " + "; then ".join(result.rules) + ".", result.band.profile, *result.notes]
         if result.lower_cost_text:
             body.append(
@@ -109,13 +90,13 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
     for result in results:
         if isinstance(result, PayQuote):
             cheaper = f" (living in a lower-cost region: {result.lower_cost_text})" if result.lower_cost_text else ""
-            lines.append(_quote_line(result) + cheaper)
+            lines.append(quote_line(result) + cheaper)
         else:
             lines.append(
                 f"{result.request}: no pay band in the guide; nearest "
                 + ", ".join(f"{q.band.title} {q.range_text}" for q in result.nearest)
             )
-    body = [_bullets(lines)]
+    body = [bullets(lines)]
     if location.place is Place.US and location.label == "the US":
         body.append(
             f"New York or the Bay Area: {_factors('high-cost')}. Remote from a lower-cost region: "
@@ -125,7 +106,7 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
         note for r in results if isinstance(r, PayQuote) for note in r.notes if not note.startswith("Remote hires")
     }
     body.extend(sorted(notes))
-    lead = f"Pay for {level}{who}{_where(location)} (US seed to Series B, base + cash bonus, equity extra):"
+    lead = f"Pay for {level}{who}{where(location)} (US seed to Series B, base + cash bonus, equity extra):"
     return _finish(query, lead, body, sources, figures=tuple(results))
 
 
@@ -139,10 +120,6 @@ def _profile_item(profile: RoleProfile) -> KnowledgeItem:
             f"Weak spot: {profile.weak_spot}",
         ),
     )
-
-
-def _render_items(items: tuple[KnowledgeItem, ...]) -> list[str]:
-    return [item.heading + ("\n" + _bullets(item.lines) if item.lines else "") for item in items]
 
 
 def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
@@ -160,7 +137,7 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
         return _finish(
             query,
             f"Hiring the wrong one is expensive. {cost}",
-            _render_items(items),
+            render_items(items),
             (Section.ROLE_CONFUSION,),
             items=items,
         )
@@ -172,7 +149,7 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
             query,
             "An AI engineer's core is the prompt / product / evaluation (PPE) triangle; "
             "evaluation is what marks a senior.",
-            _render_items(items),
+            render_items(items),
             (Section.AI_ENGINEERS,),
             items=items,
         )
@@ -182,7 +159,7 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
             query,
             "ML engineers come in two kinds: applied ML engineers and research engineers; know "
             "which you need before writing the job post.",
-            _render_items(items),
+            render_items(items),
             (Section.ML_ENGINEERS,),
             items=items,
         )
@@ -191,16 +168,16 @@ def compose_roles(query: Query, calculator: PayCalculator) -> Answer:
     if len(query.roles) == 1 and query.subject != "compare":
         profile = GUIDE.ai_profile if query.roles[0] is Role.AI_ENGINEER else GUIDE.ml_profile
         item = _profile_item(profile)
-        body = [_bullets(item.lines)]
+        body = [bullets(item.lines)]
         if profile.role is Role.ML_ENGINEER:
-            body += ["Two kinds:", _bullets([f"{t.name}: {t.summary}" for t in GUIDE.ml_tribes])]
+            body += ["Two kinds:", bullets([f"{t.name}: {t.summary}" for t in GUIDE.ml_tribes])]
         return _finish(query, item.heading, body, (profile.source,), items=(item,))
     items = (_profile_item(GUIDE.ai_profile), _profile_item(GUIDE.ml_profile))
     lead = (
         "AI engineers build products on top of foundation models; ML engineers train and fine-tune the models "
         f"themselves. {cost}"
     )
-    body = [*_render_items(items), f"Rule of thumb: {c.hire_ai_when} {c.hire_ml_when}"]
+    body = [*render_items(items), f"Rule of thumb: {c.hire_ai_when} {c.hire_ml_when}"]
     return _finish(query, lead, body, (Section.ROLE_CONFUSION, Section.AI_ENGINEERS, Section.ML_ENGINEERS), items=items)
 
 
@@ -214,7 +191,7 @@ def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     )
     who = " and ".join(f"{r.noun}s" for r in dict.fromkeys(roles))
     lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
-    body = [*_render_items(items), " ".join(GUIDE.interview_advice) if query.full else GUIDE.interview_advice[0]]
+    body = [*render_items(items), " ".join(GUIDE.interview_advice) if query.full else GUIDE.interview_advice[0]]
     return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
 
 
@@ -236,7 +213,7 @@ def compose_red_flags(query: Query, calculator: PayCalculator) -> Answer:
     return _finish(
         query,
         "Portfolio red flags that predict pain:",
-        [_bullets(shown), more or ""],
+        [bullets(shown), more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Red flags", lines=flags),),
         more=more is not None,
@@ -249,7 +226,7 @@ def compose_signals(query: Query, calculator: PayCalculator) -> Answer:
     return _finish(
         query,
         "Signs you are talking to someone genuinely senior:",
-        [_bullets(shown), f"Underrated: {GUIDE.underrated_signal}", more or ""],
+        [bullets(shown), f"Underrated: {GUIDE.underrated_signal}", more or ""],
         (Section.PORTFOLIOS,),
         items=(KnowledgeItem(heading="Seniority signals", lines=signals),),
         more=more is not None,
@@ -267,94 +244,9 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
     )
     shown, more = shortened(lines, "channels", full=query.full, asked=query.asked, list_words=LIST_WORDS["channels"])
     advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
-    body = [_bullets(shown), more or "", advice]
+    body = [bullets(shown), more or "", advice]
     items = (KnowledgeItem(heading="Channels", lines=lines),)
     return _finish(query, lead, body, (Section.SOURCING,), items=items, more=more is not None)
-
-
-def _conditions(play: Play) -> str:
-    """A play's conditions as one clause: "AI is the core of your product, not a feature, and there are ..." """
-    return (", and " if any("," in when for when in play.when) else " and ").join(play.when)
-
-
-def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
-    items = tuple(
-        KnowledgeItem(
-            heading=f"Play {p.number}, {p.name}: {p.what}",
-            lines=tuple(f"When {w}." for w in p.when) + ((p.watch_out,) if p.watch_out else ()),
-        )
-        for p in GUIDE.plays
-    )
-    contract = GUIDE.plays[1]
-    figures: tuple[PayQuote, ...] = ()
-    if query.subject == "contract":
-        lead = (
-            f"A senior AI contractor runs {contract.figures[1]}, typically for {contract.figures[0]} of bounded "
-            "work; often far cheaper than a full-time hire while you find out whether the work is ongoing."
-        )
-        if len(query.roles) == 1 and query.level is not None:  # "a contractor vs a full-time senior AI engineer"
-            request = PayRequest(role=query.roles[0], level=query.level, location=query.location or Location.us())
-            title = request_title(request.role, request.level)
-            result = calculator.quote(request)
-            if isinstance(result, PayQuote):
-                figures = (result,)
-                lead += f" A full-time {title}{_where(result.location)}: {result.range_text} a year (base + bonus)."
-            else:
-                lead += f" The guide has no full-time band for {with_article(title)}."
-        elif query.location is not None and query.location.place is not Place.US:
-            lead = (
-                f"The guide has no location rule for contractors, {query.location.label} included: its one rate "
-                f"is {contract.figures[1]} for a senior AI contractor, typically for {contract.figures[0]}."
-            )
-    elif query.subject == "full-time":
-        hire = GUIDE.plays[2]
-        lead = (
-            f"Hire full time when {_conditions(hire)}; before that, a senior contractor "
-            f"({contract.figures[1]}, {contract.figures[0]}) covers bounded work."
-        )
-    else:
-        lead = (
-            "Pick one of three plays on purpose: build it yourself, contract for 3 to 6 months, or hire full "
-            "time once AI is core and there are 12 months of clear work."
-        )
-    if query.full:
-        return _finish(query, lead, _render_items(items), (Section.PLAYS,), items=items)
-    more = "Reply \u201cmore\u201d for when each play fits, what it costs and what to watch out for."
-    if query.subject is not None:  # one play asked about: its answer is the lead, the other two are for "more"
-        sources = (Section.PLAYS, Section.SALARIES) if figures else (Section.PLAYS,)
-        return _finish(query, lead, [more], sources, items=items, figures=figures, more=True)
-    summary = [
-        f"Play {p.number}, {p.name}: when {_conditions(p) if p.when_together else p.when[0]}." for p in GUIDE.plays
-    ]
-    return _finish(query, lead, [_bullets(summary), more], (Section.PLAYS,), items=items, more=True)
-
-
-def compose_equity(query: Query, calculator: PayCalculator) -> Answer:
-    e = GUIDE.equity
-    lines = (e.senior_hire, e.founding_engineer, e.research_engineer)
-    lead = f"Equity: {e.senior_hire}; {e.founding_engineer}."
-    return _finish(
-        query,
-        lead,
-        [f"Also {e.research_engineer}.", e.context],
-        (Section.SALARIES,),
-        items=(KnowledgeItem(heading="Equity", lines=lines),),
-    )
-
-
-def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
-    u = GUIDE.underpay
-    mid = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
-    lead = f"Don't underpay your first AI hire. {u.saving}"
-    body = [u.consequence, u.alternative, f"For reference: {_quote_line(mid, mid.location)}."]
-    return _finish(
-        query,
-        lead,
-        body,
-        (Section.SALARIES,),
-        figures=(mid,),
-        items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),),
-    )
 
 
 HELP_EXAMPLES = (
@@ -373,7 +265,7 @@ def compose_unknown(query: Query, calculator: PayCalculator) -> Answer:
         "I answer questions about hiring AI engineers and ML engineers: pay, which role you need, interviews, "
         "red flags, seniority, sourcing, equity and whether to build, contract or hire."
     )
-    body = ["Try:", _bullets([f'"{example}"' for example in HELP_EXAMPLES])]
+    body = ["Try:", bullets([f'"{example}"' for example in HELP_EXAMPLES])]
     return _finish(query, lead, body, ())
 
 

@@ -134,6 +134,13 @@ SIGNS: tuple[DescribedSign, ...] = (
         r"\b(?:notebooks?|jupyter|colab|kaggle|cells? out of order|(?:no|without|zero) experiment tracking|"
         r"(?:unversioned|not versioned|no version control))\b",
     ),
+    # Before evals: "asked us sharp questions about our data and evals" is about asking, whatever the subject.
+    _sign(
+        "interviews-back",
+        Verdict.GOOD_SIGN,
+        r"\b(?:asked|asks|grilled|quizzed) (?:us|me|the team|my cofounder)\b|\binterviewed (?:us|me) back\b|"
+        r"\b(?:hard|tough|sharp|good) questions\b",
+    ),
     _sign(
         "evals-unprompted",
         Verdict.GOOD_SIGN,
@@ -154,12 +161,6 @@ SIGNS: tuple[DescribedSign, ...] = (
         r"cost per (?:request|query|call)|unit economics)\b",
     ),
     _sign("beat-baseline", Verdict.GOOD_SIGN, r"\b(?:baselines?|beat (?:the )?(?:benchmark|base model))\b"),
-    _sign(
-        "interviews-back",
-        Verdict.GOOD_SIGN,
-        r"\b(?:asked|asks|grilled|quizzed) (?:us|me|the team|my cofounder)\b|\binterviewed (?:us|me) back\b|"
-        r"\b(?:hard|tough|sharp|good) questions\b",
-    ),
     _sign(
         "war-stories",
         Verdict.GOOD_SIGN,

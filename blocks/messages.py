@@ -70,3 +70,10 @@ VOTE_NOT_SAVED: Final = "I couldn't save your vote just now. Please try again in
 COULD_NOT_OPEN: Final = "Sorry, I couldn't open that. Please try again."
 COULD_NOT_ANSWER: Final = "Sorry, I couldn't answer that. Try again."
 TYPE_A_QUESTION: Final = "Type a question."
+
+# A question asked with a file attached: hirebot has no files:read scope, so it reads the message's text only.
+FILES_NOT_READ: Final = "I read only the text of your message, not attached files. Here's my answer to the text."
+FILES_ONLY: Final = (
+    "I read only the text of a message, not attached files. Type your question (paste the part of the file "
+    "it's about) and I'll answer it."
+)

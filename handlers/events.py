@@ -8,9 +8,11 @@ deletion or a join."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.payloads import MessageEvent, parse_message_event
@@ -21,9 +23,29 @@ logger = logging.getLogger(__name__)
 
 # Subscribed in manifest.yml; Bolt registers all message events under "message".
 MESSAGE_EVENTS = ("message.im",)
+# Events Slack sends to every app, subscribed or not, as a whole payload with no inner ``event``: "This event
+# does not require a specific OAuth scope or subscription" (https://docs.slack.dev/reference/events/app_rate_limited).
+# Bolt has no listener shape for them (it would answer 404 and warn), so a middleware acknowledges them.
+SENT_WITHOUT_SUBSCRIPTION = ("app_rate_limited",)
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
+    @app.middleware
+    async def acknowledge_unsubscribed_events(
+        body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse:
+        kind = body.get("type")
+        if kind not in SENT_WITHOUT_SUBSCRIPTION:
+            return await next()
+        deps.metrics.unsubscribed_events.labels(type=str(kind)).inc()
+        logger.warning(
+            "Slack is rate limiting hirebot's events for team %s (Events API: over 30,000 an hour, or too many "
+            "failed deliveries) since minute %s",
+            str(body.get("team_id") or "?")[:40],
+            str(body.get("minute_rate_limited") or "?")[:20],
+        )
+        return BoltResponse(status=200, body="")
+
     # Events Slack sends that aren't a person's message (edits, joins, bot posts) are routine: not logged.
     message_event = parsed("message_event", parse_message_event, part="event", quiet=True)
 

@@ -38,6 +38,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import build_app
 from bot.config import Settings
+from bot.deps import Deps
 from bot.runtime import CREDENTIAL_HELP, freeze_startup_objects, open_services, require
 
 logger = logging.getLogger(__name__)
@@ -140,9 +141,10 @@ class SocketModeHandler(AsyncBaseSocketModeHandler):
 
     client: HirebotSocketModeClient
 
-    def __init__(self, app: AsyncApp, client: HirebotSocketModeClient) -> None:
+    def __init__(self, app: AsyncApp, client: HirebotSocketModeClient, deps: Deps) -> None:
         self.app = self.bolt_app = app
         self.client = client
+        self.deps = deps
         client.socket_mode_request_listeners.append(self.handle)
 
     async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:
@@ -169,7 +171,7 @@ async def start_socket_mode(
     socket_client = HirebotSocketModeClient(
         settings.slack_app_token.get_secret_value(), client, ping_interval=ping_interval
     )
-    handler = SocketModeHandler(app, socket_client)
+    handler = SocketModeHandler(app, socket_client, deps)
     stack.push_async_callback(handler.close)
     socket_client.wss_uri = await with_retries(
         socket_client.issue_new_wss_url,

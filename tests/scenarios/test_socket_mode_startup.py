@@ -6,13 +6,14 @@ warning per attempt, retried with a capped backoff; no log line carries a traceb
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import AsyncExitStack
 
 import pytest
 
 from bot.config import Settings
-from bot.socket_mode import Backoff, TokenRejected, start_socket_mode
+from bot.socket_mode import Backoff, TokenRejected, run_socket_mode, start_socket_mode
 from tests.fakes.payloads import slash_command_payload
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import APP_TOKEN
@@ -68,3 +69,16 @@ async def test_slack_failing_at_start_is_retried_one_line_per_attempt(
 
 def test_the_backoff_doubles_up_to_its_cap() -> None:
     assert [Backoff(first=1, cap=30).delay(n) for n in range(1, 8)] == [1, 2, 4, 8, 16, 30, 30]
+
+
+async def test_an_app_token_revoked_while_connected_ends_the_run(
+    settings: Settings, slack: FakeSlackAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    running = asyncio.ensure_future(run_socket_mode(settings, backoff=QUICK))
+    await slack.socket_mode.wait_for_connections(1)
+    slack.fail("apps.connections.open", error="token_revoked", times=None)
+    await slack.socket_mode.drop_connections(graceful=True)  # Slack closes; the client asks for a new URL
+    with pytest.raises(TokenRejected, match=r"^Slack rejected SLACK_APP_TOKEN \(token_revoked\)"):
+        async with asyncio.timeout(10):
+            await running
+    no_tracebacks(caplog)

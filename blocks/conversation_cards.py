@@ -74,14 +74,20 @@ def feedback_actions(answer_id: str, *, more: bool = False) -> ActionsBlock:
 
 
 def reply_cards(
-    answer: Answer, *, answer_id: str, note: str | None = None, model_text: str | None = None
+    answer: Answer,
+    *,
+    answer_id: str,
+    note: str | None = None,
+    model_text: str | None = None,
+    preface: str | None = None,
 ) -> list[Card]:
     """The reply as one or more messages (a very long answer continues in a second message); the last one
     carries the note, the sources and the feedback buttons.
 
     Without ``model_text`` the guide's own answer is shown as ``answer_card`` renders it everywhere else. With
     it (Claude answered) the model's text is shown, sanitized and without its closing citation; the offline
-    answer's sources are not shown, because the model may have drawn on other sections."""
+    answer's sources are not shown, because the model may have drawn on other sections. A ``preface`` is said
+    first, above the answer."""
     tail: list[Block] = []
     if note:
         tail.append(context(f":information_source: {escape(note)}"))
@@ -96,6 +102,8 @@ def reply_cards(
         body, fallback = list(markdown_sections(sanitize_model_text(shown))), shown[:200]
     # Only the guide's own answer is known to have left something out; a model's text is shown as it is.
     tail.append(feedback_actions(answer_id, more=model_text is None and answer.more))
+    if preface:
+        body = [context(f":information_source: {escape(preface)}"), *body]
     room = MESSAGE_BLOCK_LIMIT - len(tail)
     cards = [Card(body[start : start + room], fallback) for start in range(0, len(body), room)]
     if not cards:

@@ -74,3 +74,10 @@ TYPE_A_QUESTION: Final = "Type a question."
 # "Show all" on a shortened answer (handlers/answer_more.py)
 SHOW_ALL_EXPIRED: Final = "That answer is too old to expand. Ask me again and reply \u201cmore\u201d to see it all."
 SHOW_ALL_UNAVAILABLE: Final = "I couldn't fetch the rest just now. Please try again in a minute."
+
+# A question asked with a file attached: hirebot has no files:read scope, so it reads the message's text only.
+FILES_NOT_READ: Final = "I read only the text of your message, not attached files. Here's my answer to the text."
+FILES_ONLY: Final = (
+    "I read only the text of a message, not attached files. Type your question (paste the part of the file "
+    "it's about) and I'll answer it."
+)

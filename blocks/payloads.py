@@ -3,6 +3,8 @@ so a tampered or truncated value becomes a ``ValidationError`` rather than a cra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -132,6 +134,44 @@ def typed_text(values: StateValues, block_id: str, action_id: str) -> str:
     return (found.value or "") if found else ""
 
 
+# The message policy, in one place: which message events hirebot answers, and why. Anything not answered gets no
+# reply at all. Subtypes as Slack documents them: https://docs.slack.dev/reference/events/message (and
+# @slack/types events/message.ts, which lists every subtype a ``message`` event can carry).
+SLACKBOT_USER_ID: Final = "USLACKBOT"
+ANSWERED_SUBTYPES: Final[Mapping[str | None, str]] = MappingProxyType(
+    {
+        None: "a person's message",
+        "file_share": "a person's message with a file attached: hirebot says it reads only the text, then answers it",
+        "thread_broadcast": "a person's thread reply also sent to the conversation",
+    }
+)
+NOT_ANSWERED_SUBTYPES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "message_changed": "an edit: the question was answered when it was first sent",
+        "message_deleted": "a deletion",
+        "message_replied": "Slack's notice that a thread got a reply",
+        "bot_message": "a post by an app or integration",
+        "me_message": "a /me action, not a question",
+        "channel_join": "a join notice",
+        "channel_leave": "a leave notice",
+        "group_join": "a join notice",
+        "group_leave": "a leave notice",
+        "assistant_app_thread": "the assistant thread's own root message",
+        "ekm_access_denied": "a message Slack can't show because its key was revoked",
+    }
+)
+NOT_ANSWERED_OTHER_SUBTYPE: Final = "a notice Slack sends (topic, purpose, pins, huddles...), not a question"
+NOT_ANSWERED_SENDERS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        # Slackbot's DMs ("You have been removed from #hiring by @someone") carry no subtype and no bot_id.
+        SLACKBOT_USER_ID: "Slackbot's notice, not a person asking",
+    }
+)
+NOT_ANSWERED_APP: Final = "posted by an app (hirebot's own replies included), not a person"
+NOT_ANSWERED_NOBODY: Final = "no person wrote it"
+MAX_FILES: Final = 100
+
+
 class MessageEvent(BaseModel):
     """A ``message`` or ``app_mention`` event; anything malformed fails validation and is ignored."""
 
@@ -145,12 +185,30 @@ class MessageEvent(BaseModel):
     channel_type: str | None = None
     subtype: str | None = None
     bot_id: str | None = None
+    app_id: str | None = None
     team: str | None = None
+    files: list[dict[str, Any]] = Field(default_factory=list, max_length=MAX_FILES)
+
+    @property
+    def not_answered_because(self) -> str | None:
+        """Why hirebot doesn't answer this message, or None when it does (see the message policy above)."""
+        if self.subtype not in ANSWERED_SUBTYPES:
+            return NOT_ANSWERED_SUBTYPES.get(str(self.subtype), NOT_ANSWERED_OTHER_SUBTYPE)
+        if self.bot_id or self.app_id:
+            return NOT_ANSWERED_APP
+        if not self.user:
+            return NOT_ANSWERED_NOBODY
+        return NOT_ANSWERED_SENDERS.get(self.user)
 
     @property
     def from_a_person(self) -> bool:
-        """Plain messages written by a person: no edits, deletions, joins, bot posts or app messages."""
-        return not self.subtype and not self.bot_id and bool(self.user)
+        """A message hirebot answers: a person's own, with a file attached or broadcast from a thread."""
+        return self.not_answered_because is None
+
+    @property
+    def has_files(self) -> bool:
+        """Files came with it; hirebot reads only the text (no ``files:read`` scope) and says so."""
+        return bool(self.files) or self.subtype == "file_share"
 
 
 def parse_message_event(event: dict[str, Any]) -> MessageEvent:

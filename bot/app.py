@@ -12,7 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
-from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id
+from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id, quiet_bolt_start
 from handlers import (
     actions,
     answer_more,
@@ -50,11 +50,13 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
     envelopes arrive over an authenticated WebSocket and carry no signature."""
     hide_rejected_bodies()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    bolt_logger = logging.getLogger("hirebot.bolt")
+    quiet_bolt_start(bolt_logger)
     app = AsyncApp(
         client=client,
         signing_secret=secret,
         request_verification_enabled=verify_requests,
-        logger=logging.getLogger("hirebot.bolt"),
+        logger=bolt_logger,
     )
 
     @app.middleware

@@ -17,7 +17,7 @@ from bot.hire.registry import CardContext
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
 from bot.scorecards.service import ScorecardService
-from bot.store.dedupe import RecentIds
+from bot.store.dedupe import EventClaims
 from bot.store.feedback import FeedbackRecords
 from bot.store.redis_store import Store
 from bot.store.reminders import ReminderRecords
@@ -35,6 +35,7 @@ class Deps:
     reminder_records: ReminderRecords
     feedback_records: FeedbackRecords
     answers: AnswerService
+    events: EventClaims
     questions: QuestionDesk
     scorecards: ScorecardService
     cards: CardContext
@@ -49,6 +50,7 @@ class Deps:
         answers = AnswerService.build(settings, store, anthropic, metrics=metrics)
         scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
         tasks = BackgroundTasks()
+        events = EventClaims(store)
         return cls(
             settings=settings,
             store=store,
@@ -56,7 +58,8 @@ class Deps:
             reminder_records=reminder_records,
             feedback_records=FeedbackRecords(store, answers.records),
             answers=answers,
-            questions=QuestionDesk(answers, store, RecentIds(), tasks),
+            events=events,
+            questions=QuestionDesk(answers, events, tasks),
             cards=CardContext(answer=answers.card_answer, calculator=answers.engine.calculator),
             scorecards=ScorecardService(settings, scorecard_records, reminder_records),
             metrics=metrics,

@@ -33,12 +33,22 @@ def register(app: AsyncApp, deps: Deps) -> None:
     assistant = AsyncAssistant()
 
     @assistant.thread_started
-    async def handle_thread_started(say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
+    async def handle_thread_started(
+        body: dict[str, Any], say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts
+    ) -> None:
+        if not await deps.events.first(body.get("event_id")):
+            return  # a redelivery: the greeting was posted the first time
         await say(GREETING)
         await set_suggested_prompts(
             prompts=[{"title": title, "message": message} for title, message in SUGGESTED_PROMPTS],
             title="Try one of these:",
         )
+
+    @assistant.thread_context_changed
+    async def handle_thread_context_changed() -> None:
+        """hirebot answers from the question alone and never reads which channel the person is viewing, so the
+        context isn't saved (Bolt's default listener would spend conversations.replies and chat.update on it).
+        Nothing is done, so there is nothing to claim."""
 
     # The assistant middleware runs its listeners' middleware as ``AsyncMiddleware`` objects only, so this one
     # listener parses its event itself instead of through ``handlers.parsed``.
@@ -50,7 +60,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             message = parse_message_event(payload)
         except ValidationError:
             return
-        if not message.from_a_person:
+        if message.not_answered_because is not None:
             return
         question = await deps.questions.claim(
             message,

@@ -4,6 +4,7 @@ question" modal, answered through the one answer path (``AnswerService.card_answ
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
@@ -20,8 +21,8 @@ logger = logging.getLogger(__name__)
 
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("app_home_opened", middleware=[parsed("opened", HomeOpened.model_validate, part="event")])
-    async def handle_app_home_opened(opened: HomeOpened, client: AsyncWebClient) -> None:
-        if opened.tab == "home":
+    async def handle_app_home_opened(body: dict[str, Any], opened: HomeOpened, client: AsyncWebClient) -> None:
+        if opened.tab == "home" and await deps.events.first(body.get("event_id")):
             await deps.scorecards.publish_home(client, opened.user)
 
     @app.action(ids.HOME_ASK_ACTION, middleware=[parsed("press", parse_button_press)])

@@ -9,12 +9,12 @@ from typing import Final
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from blocks import messages
 from blocks.payloads import MessageEvent
 from bot.answers.service import AnswerService
-from bot.answers.slack_reply import SlackThread, answer_in_slack
+from bot.answers.slack_reply import SlackThread, answer_in_slack, tell_in_slack
 from bot.ops.tasks import BackgroundTasks
-from bot.store.dedupe import RecentIds, first_delivery
-from bot.store.redis_store import Store
+from bot.store.dedupe import EventClaims
 
 MAX_QUESTION_CHARS: Final = 4000
 BOT_MENTION: Final = re.compile(r"<@[UW][A-Z0-9]+>")
@@ -32,18 +32,20 @@ class Question:
 
 
 class QuestionDesk:
-    def __init__(self, answers: AnswerService, store: Store, recent_events: RecentIds, tasks: BackgroundTasks) -> None:
+    def __init__(self, answers: AnswerService, claims: EventClaims, tasks: BackgroundTasks) -> None:
         self.answers = answers
-        self.store = store
-        self.recent_events = recent_events
+        self.claims = claims
         self.tasks = tasks
 
     async def claim(
         self, message: MessageEvent, *, event_id: str | None, team_id: str, thread_ts: str | None, feature: str
     ) -> Question | None:
-        """The question to answer, or None if there is none (only a mention) or another delivery has it."""
+        """The question to answer, or None if there is none (only a mention) or another delivery has it.
+
+        With files attached, the question is the text alone and the answer says so; files and no text get only
+        that notice."""
         text = without_mentions(message.text)[:MAX_QUESTION_CHARS]
-        if not text or not await first_delivery(self.store, self.recent_events, event_id):
+        if not (text or message.has_files) or not await self.claims.first(event_id):
             return None
         thread = SlackThread(
             team_id=team_id or message.team or "",
@@ -51,10 +53,14 @@ class QuestionDesk:
             thread_ts=thread_ts,
             user_id=message.user,
             feature=feature,
+            notice=(messages.FILES_NOT_READ if text else messages.FILES_ONLY) if message.has_files else None,
         )
         return Question(text=text, thread=thread, event_id=event_id)
 
     def answer(self, client: AsyncWebClient, question: Question) -> None:
         """Answer in the background; the task is kept referenced until it ends (and drained on shutdown)."""
-        work = answer_in_slack(self.answers, client, question.thread, question.text)
+        if question.text:
+            work = answer_in_slack(self.answers, client, question.thread, question.text)
+        else:
+            work = tell_in_slack(client, question.thread, question.thread.notice or messages.TYPE_A_QUESTION)
         self.tasks.spawn(work, name=f"{question.thread.feature}:{question.event_id}")

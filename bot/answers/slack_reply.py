@@ -29,6 +29,7 @@ class SlackThread:
     thread_ts: str | None
     user_id: str
     feature: str
+    notice: str | None = None  # said first, above the answer (e.g. that attached files weren't read)
 
     @property
     def key(self) -> str:
@@ -73,7 +74,13 @@ class SlackReplyWriter:
             await self._update(partial_card(text_so_far))
 
     async def finish(self, reply: Reply) -> None:
-        cards = reply_cards(reply.offline, answer_id=reply.answer_id, note=reply.note, model_text=reply.model_text)
+        cards = reply_cards(
+            reply.offline,
+            answer_id=reply.answer_id,
+            note=reply.note,
+            model_text=reply.model_text,
+            preface=self.thread.notice,
+        )
         first, *rest = cards
         if self.placeholder_ts is not None:
             await self._update(first)
@@ -107,3 +114,11 @@ async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread
             )
         except SlackApiError:
             logger.error("Could not tell the user about the failure in %s", thread.channel_id)
+
+
+async def tell_in_slack(client: AsyncWebClient, thread: SlackThread, text: str) -> None:
+    """A plain reply where the question was asked, when there is nothing to answer but something to say."""
+    try:
+        await client.chat_postMessage(channel=thread.channel_id, thread_ts=thread.thread_ts, text=text)
+    except SlackApiError as error:
+        logger.error("Slack refused the reply in %s: %s", thread.channel_id, error.response.get("error"))

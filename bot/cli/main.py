@@ -119,6 +119,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
     """Serve Slack; bare ``hirebot`` prefers Socket Mode when an app token is set."""
     from bot.ops.logs import configure_logging
     from bot.runtime import MissingCredentials
+    from bot.socket_mode import TokenRejected
 
     configure_logging()
     socket_mode = args.command == "socket" or (args.command is None and settings.slack_app_token is not None)
@@ -131,7 +132,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
             from bot.server import run_server
 
             run_server(settings, getattr(args, "host", "0.0.0.0"), getattr(args, "port", None) or settings.port)
-    except MissingCredentials as error:
+    except (MissingCredentials, TokenRejected) as error:
         print(f"hirebot: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

@@ -79,3 +79,20 @@ def hide_rejected_bodies() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, HideRejectedBodies) for existing in logger.filters):
             logger.addFilter(HideRejectedBodies())
+
+
+class DropClientTokenWarning(logging.Filter):
+    """Bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself and, given a client too, warns on every
+    start "As you gave `client` as well, `token` will be unused". The client holds that same token, so the
+    warning says nothing: it is dropped (slack_bolt.logger.messages.warning_client_prioritized_and_token_skipped)."""
+
+    MESSAGE = "As you gave `client` as well, `token` will be unused."
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != self.MESSAGE
+
+
+def quiet_bolt_start(bolt_logger: logging.Logger) -> None:
+    """Idempotent: attach the filter above to the logger the Bolt app is given."""
+    if not any(isinstance(existing, DropClientTokenWarning) for existing in bolt_logger.filters):
+        bolt_logger.addFilter(DropClientTokenWarning())

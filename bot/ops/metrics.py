@@ -39,6 +39,12 @@ class Metrics:
             "hirebot_llm_failures", "Claude answers replaced by the offline one", ["reason"], registry=self.registry
         )
         self.redis_errors = Counter("hirebot_redis_errors", "Redis operations that failed", registry=self.registry)
+        self.unsubscribed_events = Counter(
+            "hirebot_slack_unsubscribed_events",
+            "Events Slack sends with no subscription (app_rate_limited), acknowledged",
+            ["type"],
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
@@ -63,6 +69,7 @@ def surface_of(body: dict[str, Any]) -> str:
         "message_action",
         "block_suggestion",
         "url_verification",
+        "app_rate_limited",
     ):
         return kind
     return "other"

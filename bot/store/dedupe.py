@@ -38,3 +38,18 @@ async def first_delivery(store: Store, recent: RecentIds, event_id: str | None) 
     except StoreUnavailable:
         pass
     return recent.first_time(event_id)
+
+
+class EventClaims:
+    """What every event listener calls before it acts: True only for the first delivery of the event's id.
+
+    Slack redelivers an event (``X-Slack-Retry-Num`` over HTTP, ``retry_attempt`` over Socket Mode) when it
+    didn't see the ack in time; the redelivery carries the same ``event_id``
+    (https://docs.slack.dev/apis/events-api/#retries)."""
+
+    def __init__(self, store: Store, recent: RecentIds | None = None) -> None:
+        self.store = store
+        self.recent = recent if recent is not None else RecentIds()
+
+    async def first(self, event_id: object) -> bool:
+        return await first_delivery(self.store, self.recent, str(event_id) if event_id else None)

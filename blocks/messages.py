@@ -70,3 +70,20 @@ VOTE_NOT_SAVED: Final = "I couldn't save your vote just now. Please try again in
 COULD_NOT_OPEN: Final = "Sorry, I couldn't open that. Please try again."
 COULD_NOT_ANSWER: Final = "Sorry, I couldn't answer that. Try again."
 TYPE_A_QUESTION: Final = "Type a question."
+
+# Decisions, offers, forgetting and calibration (hiring managers only).
+MANAGERS_ONLY: Final = (
+    "Only hiring managers can {what}. Ask one of them, or ask whoever runs hirebot to add you to HIRING_MANAGERS."
+)
+DECIDE_USAGE: Final = "Try `/hire decide Ada Lovelace`: record hire, no hire or hold after the debrief."
+OFFER_USAGE: Final = "Try `/hire offer Ada Lovelace`: draft the offer for a candidate you decided to hire."
+FORGET_USAGE: Final = "Try `/hire forget Ada Lovelace`: delete everything hirebot holds about that candidate."
+DECISION_NOT_SAVED: Final = (
+    "Not recorded yet: hirebot's database didn't answer. Your choices are still here; press Record again in a minute."
+)
+DECISION_DAMAGED: Final = "This form's hidden data didn't come through intact. Close it and run `/hire decide` again."
+OFFER_NOT_SAVED: Final = "Not drafted: hirebot's database didn't answer. Press Draft offer again in a minute."
+FORGET_NOT_FINISHED: Final = (
+    "Not finished: hirebot's database stopped answering partway. Nothing is lost: press Forget again and it "
+    "finishes what's left."
+)

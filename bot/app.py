@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.deps import Deps
 from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id
 from handlers import actions, assistant, commands, debrief, events, feedback, home, reminders, scorecards, shortcuts
+from handlers import decisions as decision_surface
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ SURFACES: tuple[ModuleType, ...] = (
     reminders,
     shortcuts,
     home,
+    decision_surface,
 )
 
 

@@ -9,6 +9,10 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
+from blocks.common import escape, markdown
+from blocks.forget_cards import TITLE as FORGET_TITLE
+from blocks.forget_cards import forgetting_view
+from blocks.modals import message_modal
 from blocks.payloads import BlockActions, ViewPayload, parse_button_press, parse_view_payload
 from blocks.scorecard_values import CandidateRef
 from bot.deps import Deps
@@ -43,6 +47,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         await ack(response_action="update", view=decisions.offering.drafted_view(outcome))
         await decisions.offering.share(client, outcome)
+
+    @app.view(ids.FORGET_VIEW, middleware=[parsed("submission", parse_view_payload)])
+    async def handle_forget_confirmed(ack: AsyncAck, submission: ViewPayload, client: AsyncWebClient) -> None:
+        checked = decisions.forget.check(submission)
+        if isinstance(checked, str):
+            await ack(response_action="update", view=message_modal(FORGET_TITLE, [markdown(escape(checked))]))
+            return
+        await ack(response_action="update", view=forgetting_view())
+        await decisions.forget.run(client, submission.view.id, checked, actor=submission.user.id)
 
     @app.action(ids.DRAFT_OFFER_ACTION, middleware=[parsed("press", parse_button_press), parsed("ref", _candidate)])
     async def handle_draft_offer(

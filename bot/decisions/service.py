@@ -13,17 +13,20 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import messages
 from bot.config import Settings
 from bot.decisions.deciding import Deciding, say
+from bot.decisions.forget_command import ForgetCommand
+from bot.decisions.forgetting import Forgetting
 from bot.decisions.offering import Offering
 from bot.scorecards.delivery import tell
 from bot.scorecards.home import HomePublisher
 from bot.store.audit import AuditLog
+from bot.store.candidate_data import CandidateData
 from bot.store.decisions import DecisionRecords
 from bot.store.scorecards import ScorecardRecords
 from knowledge.pay import PayCalculator
 
 logger = logging.getLogger(__name__)
 
-SUBCOMMANDS: Final = frozenset({"decide", "offer"})
+SUBCOMMANDS: Final = frozenset({"decide", "offer", "forget"})
 
 
 class DecisionService:
@@ -38,6 +41,8 @@ class DecisionService:
     ) -> None:
         self.deciding = Deciding(settings, scorecard_records, decision_records, audit, home)
         self.offering = Offering(settings, self.deciding, calculator)
+        self.forgetting = Forgetting(CandidateData(decision_records.store, decision_records), audit, home)
+        self.forget = ForgetCommand(self.deciding, self.forgetting)
 
     @staticmethod
     def runs(name: str) -> bool:
@@ -53,7 +58,7 @@ class DecisionService:
         client: AsyncWebClient,
         respond: AsyncRespond,
     ) -> None:
-        """Run an already acked ``/hire decide|offer``; failures are logged and told in plain words."""
+        """Run an already acked ``/hire decide|offer|forget``; failures are logged and told in plain words."""
         try:
             if name == "decide":
                 await self.deciding.open(client, respond, args, user=user, trigger_id=trigger_id)
@@ -63,6 +68,8 @@ class DecisionService:
                     await say(respond, text)
 
                 await self.offering.open(client, reply, args, user=user, trigger_id=trigger_id)
+            elif name == "forget":
+                await self.forget.open(client, respond, args, user=user, trigger_id=trigger_id)
             else:
                 raise ValueError(f"no use case for /hire {name}")
         except Exception:

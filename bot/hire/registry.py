@@ -175,6 +175,14 @@ SUBCOMMANDS: Final[tuple[Subcommand, ...]] = (
         "alternative. You can share it to the hiring channel, with or without the figures.",
     ),
     Subcommand(
+        "forget",
+        "Delete everything hirebot holds about a candidate (hiring managers)",
+        "/hire forget Ada Lovelace",
+        ("delete",),
+        in_slack="lists everything hirebot holds about a candidate (scorecards, decision, offer, reminders, posted "
+        "cards, App Home entries) and deletes it once you confirm. Posted cards then read \u201cremoved\u201d.",
+    ),
+    Subcommand(
         "ask",
         "Any question about hiring AI or ML engineers",
         "/hire ask who do we hire first if we wrap Claude?",

@@ -9,16 +9,14 @@ older than the retention period (``MINID``), so the log expires with the data it
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Final
 
-import redis.exceptions
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
-from bot.store.redis_store import Store, StoreUnavailable
+from bot.store.reachable import reachable
+from bot.store.redis_store import Store
 
 AUDIT_STREAM: Final = "audit"
 MAX_READ: Final = 100_000
@@ -49,14 +47,6 @@ class AuditEntry(BaseModel):
         return "\t".join([*parts, self.candidate_ref or "-", self.detail])
 
 
-@contextmanager
-def _reachable(store: Store) -> Iterator[None]:
-    try:
-        yield
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
-        raise StoreUnavailable(f"Redis at {store.location} is unreachable") from error
-
-
 class AuditLog:
     def __init__(self, store: Store, retention: timedelta) -> None:
         self.store = store
@@ -69,7 +59,7 @@ class AuditLog:
     async def record(self, actor: str, action: AuditAction, candidate_ref: str = "", detail: str = "") -> None:
         """Append one entry (Redis stamps it), dropping entries older than the retention period."""
         oldest_ms = int((time.time() - self.retention.total_seconds()) * 1000)
-        with _reachable(self.store):
+        with reachable(self.store):
             await self.store.redis.xadd(
                 self.key,
                 {"actor": actor, "action": action.value, "candidate_ref": candidate_ref, "detail": detail[:500]},
@@ -80,7 +70,7 @@ class AuditLog:
     async def entries(self, since: datetime | None = None) -> list[AuditEntry]:
         """Every entry since ``since`` (all kept ones without it), oldest first."""
         start = "-" if since is None else str(int(since.timestamp() * 1000))
-        with _reachable(self.store):
+        with reachable(self.store):
             raw = await self.store.redis.xrange(self.key, min=start, max="+", count=MAX_READ)
         entries = []
         for entry_id, stored in raw or []:

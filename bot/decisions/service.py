@@ -16,6 +16,7 @@ from bot.decisions.deciding import Deciding, say
 from bot.decisions.forget_command import ForgetCommand
 from bot.decisions.forgetting import Forgetting
 from bot.decisions.offering import Offering
+from bot.decisions.retention import RetentionSweep
 from bot.scorecards.delivery import tell
 from bot.scorecards.home import HomePublisher
 from bot.store.audit import AuditLog
@@ -43,6 +44,9 @@ class DecisionService:
         self.offering = Offering(settings, self.deciding, calculator)
         self.forgetting = Forgetting(CandidateData(decision_records.store, decision_records), audit, home)
         self.forget = ForgetCommand(self.deciding, self.forgetting)
+        self.retention = RetentionSweep(
+            settings, decision_records.store, scorecard_records, decision_records, self.forgetting
+        )
 
     @staticmethod
     def runs(name: str) -> bool:

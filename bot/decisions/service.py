@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import messages
 from bot.config import Settings
+from bot.decisions.calibrating import Calibrating
 from bot.decisions.deciding import Deciding, say
 from bot.decisions.forget_command import ForgetCommand
 from bot.decisions.forgetting import Forgetting
@@ -27,7 +28,7 @@ from knowledge.pay import PayCalculator
 
 logger = logging.getLogger(__name__)
 
-SUBCOMMANDS: Final = frozenset({"decide", "offer", "forget"})
+SUBCOMMANDS: Final = frozenset({"decide", "offer", "forget", "calibration"})
 
 
 class DecisionService:
@@ -44,6 +45,7 @@ class DecisionService:
         self.offering = Offering(settings, self.deciding, calculator)
         self.forgetting = Forgetting(CandidateData(decision_records.store, decision_records), audit, home)
         self.forget = ForgetCommand(self.deciding, self.forgetting)
+        self.calibrating = Calibrating(self.deciding, settings.hirebot_calibration_days)
         self.retention = RetentionSweep(
             settings, decision_records.store, scorecard_records, decision_records, self.forgetting
         )
@@ -62,7 +64,7 @@ class DecisionService:
         client: AsyncWebClient,
         respond: AsyncRespond,
     ) -> None:
-        """Run an already acked ``/hire decide|offer|forget``; failures are logged and told in plain words."""
+        """Run an already acked ``/hire decide|offer|forget|calibration``; failures are logged and told plainly."""
         try:
             if name == "decide":
                 await self.deciding.open(client, respond, args, user=user, trigger_id=trigger_id)
@@ -72,6 +74,8 @@ class DecisionService:
                     await say(respond, text)
 
                 await self.offering.open(client, reply, args, user=user, trigger_id=trigger_id)
+            elif name == "calibration":
+                await self.calibrating.reply(respond, user=user)
             elif name == "forget":
                 await self.forget.open(client, respond, args, user=user, trigger_id=trigger_id)
             else:

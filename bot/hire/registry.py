@@ -175,6 +175,15 @@ SUBCOMMANDS: Final[tuple[Subcommand, ...]] = (
         "alternative. You can share it to the hiring channel, with or without the figures.",
     ),
     Subcommand(
+        "calibration",
+        "How each interviewer rates against the panel (hiring managers)",
+        "/hire calibration",
+        ("calibrate",),
+        in_slack="shows hiring managers, for each interviewer over the last 90 days: scorecards submitted, their "
+        "mean rating per competency against the panel's for the same candidates, how often their recommendation "
+        "matched the decision, and how often they were late.",
+    ),
+    Subcommand(
         "forget",
         "Delete everything hirebot holds about a candidate (hiring managers)",
         "/hire forget Ada Lovelace",

@@ -80,3 +80,9 @@ class DecisionRecords:
 
     async def late(self, key: str, interviewer: str) -> LateScorecard | None:
         return parse_document(LateScorecard, await self.store.get_document(LATE, f"{key}/{interviewer}"), LATE)
+
+    async def lates(self, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (candidate key, interviewer) scorecards were submitted late."""
+        ids = [f"{key}/{interviewer}" for key, interviewer in sorted(pairs)]
+        found = parse_documents(LateScorecard, await self.store.get_documents(LATE, ids), LATE)
+        return {(late.candidate_key, late.interviewer) for late in found}

@@ -36,6 +36,12 @@ def _full(debrief: Debrief, surface: str, decision: Decision | None) -> list[Blo
     blocks: list[Block] = [header(f"Debrief: {debrief.candidate}")]
     if decision is not None:
         blocks += decision_blocks(decision)
+    else:
+        blocks.append(
+            context(
+                f"Open: no decision yet. Hiring managers record one with `/hire decide {escape(debrief.candidate)}`."
+            )
+        )
     blocks += fields(
         [
             f"*Scorecards*\n{len(debrief.scorecards)}",

@@ -34,11 +34,6 @@ class Outcome(StrEnum):
         return {"hire": "Hire", "no-hire": "No hire", "hold": "Hold"}[self.value]
 
 
-class CandidateState(StrEnum):
-    OPEN = "open"
-    DECIDED = "decided"
-
-
 def _reasons(value: object) -> str:
     text = str(value or "").strip()
     if len(text) > REASONS_MAX:
@@ -50,7 +45,8 @@ def _reasons(value: object) -> str:
 
 class Decision(BaseModel):
     """A hiring manager's decision on one candidate: the outcome, the level to hire at (for the role the panel
-    interviewed for), the reasons, and who decided when. A new decision replaces the last one."""
+    interviewed for), the reasons, and who decided when. A new decision replaces the last one. A candidate with
+    a decision is decided; one without is open (the debrief says which)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -71,10 +67,6 @@ class Decision(BaseModel):
     @property
     def role_title(self) -> str:
         return role_title(self.role)
-
-
-def candidate_state(decision: Decision | None) -> CandidateState:
-    return CandidateState.OPEN if decision is None else CandidateState.DECIDED
 
 
 class PanelLevels(BaseModel):

@@ -74,6 +74,7 @@ class RetentionSweep:
             ttl = max(int(self.interval.total_seconds()) - 1, 1)
             if not await self.store.claim_once(LOCK_NAMESPACE, "sweep", ttl):
                 return None
+        await self.forgetting.audit.trim()
         deleted = await self.due(now)
         for due in deleted:
             await self.forgetting.forget(client, due.key, actor=ACTOR, action=AuditAction.RETAINED_OUT)

@@ -58,14 +58,21 @@ class AuditLog:
 
     async def record(self, actor: str, action: AuditAction, candidate_ref: str = "", detail: str = "") -> None:
         """Append one entry (Redis stamps it), dropping entries older than the retention period."""
-        oldest_ms = int((time.time() - self.retention.total_seconds()) * 1000)
         with reachable(self.store):
             await self.store.redis.xadd(
                 self.key,
                 {"actor": actor, "action": action.value, "candidate_ref": candidate_ref, "detail": detail[:500]},
-                minid=max(oldest_ms, 0),
+                minid=self._oldest_id(),
                 approximate=False,
             )
+
+    async def trim(self) -> None:
+        """Drop entries older than the retention period even when nothing new is written (the sweep calls it)."""
+        with reachable(self.store):
+            await self.store.redis.xtrim(self.key, minid=self._oldest_id(), approximate=False)
+
+    def _oldest_id(self) -> int:
+        return max(int((time.time() - self.retention.total_seconds()) * 1000), 0)
 
     async def entries(self, since: datetime | None = None) -> list[AuditEntry]:
         """Every entry since ``since`` (all kept ones without it), oldest first."""

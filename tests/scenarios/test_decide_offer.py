@@ -8,6 +8,8 @@ import pytest
 from blocks import ids
 from bot.config import Settings
 from tests.fakes.block_checks import check_message_blocks, check_view
+from tests.fakes.payloads import new_trigger_id
+from tests.fakes.signing import block_actions_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import CHANNEL_ID
 from tests.scenarios.conftest import HirebotServer
@@ -19,7 +21,16 @@ from tests.scenarios.decision_steps import (
     submit_view,
     view_text,
 )
-from tests.scenarios.scorecard_steps import GRACE, HIRING_MANAGER, KATHERINE, initial, submit_scorecard
+from tests.scenarios.scorecard_steps import (
+    ALAN,
+    GRACE,
+    HIRING_MANAGER,
+    KATHERINE,
+    initial,
+    latest_view,
+    open_home,
+    submit_scorecard,
+)
 
 
 @pytest.fixture
@@ -138,3 +149,44 @@ async def test_an_offer_where_the_guide_has_no_band_says_so(hirebot: HirebotServ
     assert "up to 5% for a founding engineer" in shown
     unknown = await submit_view(hirebot, view, offer_state("Mars"))
     assert unknown["response_action"] == "errors" and "Mars" in unknown["errors"][ids.OFFER_LOCATION_BLOCK]
+
+
+async def test_the_blind_rule_keeps_the_decision_from_those_who_have_not_submitted(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    await panel(hirebot, slack)
+    open_debrief = await reply_to(hirebot, slack, "debrief Ada Lovelace", user=HIRING_MANAGER, name="before")
+    assert "Open: no decision yet" in str(open_debrief["blocks"])
+    await decide(hirebot, slack, "hire", "senior")
+    blind = await reply_to(hirebot, slack, "debrief Ada Lovelace", user=ALAN, name="alan")
+    assert "Decided" not in str(blind) and "hire at" not in str(blind)
+    grace = await reply_to(hirebot, slack, "debrief Ada Lovelace", user=GRACE, name="grace")
+    assert "Decided: hire at senior" in str(grace["blocks"])
+    home = await open_home(hirebot, slack, HIRING_MANAGER)
+    assert "Decided: hire at senior" in str(home["blocks"])
+    assert "Decided" not in str((await open_home(hirebot, slack, ALAN))["blocks"])
+
+
+async def test_draft_offer_on_a_hire_decision_pushes_the_offer_form_and_shares_without_figures(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    await panel(hirebot, slack)
+    ack = await decide(hirebot, slack, "hire", "senior")
+    [button] = [e for b in ack["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert button["action_id"] == ids.DRAFT_OFFER_ACTION
+    body = block_actions_body(
+        ids.DRAFT_OFFER_ACTION,
+        button["value"],
+        user_id=HIRING_MANAGER,
+        trigger_id=new_trigger_id(),
+        view={"id": "VDECIDED01", "type": "modal", "callback_id": ids.DECISION_DONE_VIEW},
+    )
+    assert (await hirebot.post_signed(body)).status == 200
+    [pushed] = await slack.wait_for("views.push")
+    view = latest_view(slack, pushed.response["view"]["id"])
+    assert view["callback_id"] == ids.OFFER_VIEW
+    ack = await submit_view(hirebot, view, offer_state("Austin", share="without-figures"))
+    assert "$280K to $360K" in view_text(ack["view"])  # senior AI + $40K agentic, US: no location factor
+    [*_, shared] = await slack.wait_for("chat.postMessage", 3)
+    assert shared.body["channel"] == CHANNEL_ID and "$" not in str(shared.body["blocks"]) + shared.body["text"]
+    assert "figures stay private" in str(shared.body["blocks"])

@@ -81,7 +81,7 @@ FORGET_USAGE: Final = "Try `/hire forget Ada Lovelace`: delete everything hirebo
 DECISION_NOT_SAVED: Final = (
     "Not recorded yet: hirebot's database didn't answer. Your choices are still here; press Record again in a minute."
 )
-DECISION_DAMAGED: Final = "This form's hidden data didn't come through intact. Close it and run `/hire decide` again."
+MODAL_DAMAGED: Final = "This form's hidden data didn't come through intact. Close it and run the command again."
 OFFER_NOT_SAVED: Final = "Not drafted: hirebot's database didn't answer. Press Draft offer again in a minute."
 FORGET_NOT_FINISHED: Final = (
     "Not finished: hirebot's database stopped answering partway. Nothing is lost: press Forget again and it "

@@ -24,7 +24,7 @@ from blocks.payloads import StateValues, state_value, typed_text
 from blocks.scorecard_cards import mention
 from knowledge.identifiers import CANDIDATE_MAX
 from knowledge.offers import Offer
-from knowledge.pay import NotCovered, PayQuote
+from knowledge.pay import NotCovered, PayQuote, with_article
 
 TITLE: Final = "Offer"
 LOCATION_MAX: Final = 80
@@ -167,10 +167,7 @@ def offer_card(offer: Offer) -> Card:
     equity = (
         bullets(escape(line) for line in offer.equity)
         if offer.equity
-        else (
-            f"The guide gives no equity range for {'an' if offer.level.adjective[0] in 'aeiou' else 'a'} "
-            f"{offer.title}; I won't invent one."
-        )
+        else f"The guide gives no equity range for {with_article(offer.title)}; I won't invent one."
     )
     blocks: list[Block] = [
         header(f"Offer draft: {offer.candidate}"),
@@ -188,8 +185,7 @@ def offer_card(offer: Offer) -> Card:
 def shared_offer_card(offer: Offer, *, figures: bool) -> Card:
     """For the hiring channel: the whole draft, or only that there is one."""
     if figures:
-        card = offer_card(offer)
-        return Card(card.blocks, card.text)
+        return offer_card(offer)
     blocks: list[Block] = [
         markdown(
             f":memo: {mention(offer.drafted_by)} drafted an offer for *{escape(offer.candidate)}*, "

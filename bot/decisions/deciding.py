@@ -112,7 +112,7 @@ class Deciding:
             return {ids.DECISION_OUTCOME_BLOCK: messages.MANAGERS_ONLY.format(what="record hiring decisions")}
         metadata = read_decision_metadata(payload.view.private_metadata)
         if metadata is None:
-            return {ids.DECISION_REASONS_BLOCK: messages.DECISION_DAMAGED}
+            return {ids.DECISION_REASONS_BLOCK: messages.MODAL_DAMAGED}
         form = decision_from_state(payload.view.state.values)
         errors = decision_errors(form)
         if errors or form.outcome is None or form.level is None:

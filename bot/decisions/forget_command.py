@@ -69,7 +69,7 @@ class ForgetCommand:
             return messages.MANAGERS_ONLY.format(what="delete a candidate's data")
         metadata = read_forget_metadata(payload.view.private_metadata)
         if metadata is None:
-            return messages.DECISION_DAMAGED.replace("decide", "forget")
+            return messages.MODAL_DAMAGED
         return metadata
 
     async def run(self, client: AsyncWebClient, view_id: str, metadata: ForgetMetadata, *, actor: str) -> None:

@@ -111,7 +111,7 @@ class Offering:
             return {ids.OFFER_LOCATION_BLOCK: messages.MANAGERS_ONLY.format(what="draft offers")}
         metadata = read_offer_metadata(payload.view.private_metadata)
         if metadata is None:
-            return {ids.OFFER_LOCATION_BLOCK: messages.DECISION_DAMAGED.replace("decide", "offer")}
+            return {ids.OFFER_LOCATION_BLOCK: messages.MODAL_DAMAGED}
         form = offer_from_state(payload.view.state.values)
         typed = form.location or self.settings.hirebot_offer_location
         location = parse(typed).location

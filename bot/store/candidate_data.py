@@ -94,14 +94,16 @@ class CandidateData:
         found = Inventory(key=key)
         indexed = await store.index_members(SCORECARD, f"candidate:{key}")
         found.scorecard_ids = sorted(set(indexed) | set(await self._ids(SCORECARD, key, 2)))
-        found.scorecards = parse_documents(Scorecard, await store.get_documents(SCORECARD, found.scorecard_ids), "")
+        found.scorecards = parse_documents(
+            Scorecard, await store.get_documents(SCORECARD, found.scorecard_ids), SCORECARD
+        )
         for post_id in await self._ids(SUMMARY_POST, key, 2):
             document = await store.get_document(SUMMARY_POST, post_id)
             posts = parse_documents(SummaryPost, [document] if document else [], SUMMARY_POST)
             if posts:
                 found.summary_posts[post_id] = posts[0]
         found.reminder_ids = await self._ids(REMINDER, key, 1)
-        found.reminders = parse_documents(Reminder, await store.get_documents(REMINDER, found.reminder_ids), "")
+        found.reminders = parse_documents(Reminder, await store.get_documents(REMINDER, found.reminder_ids), REMINDER)
         found.late_ids = await self._ids(LATE, key, 1)
         found.decision = await self.decisions.get(key)
         found.offer = await self.decisions.offer(key)

@@ -57,7 +57,7 @@ def describe(found: Inventory) -> list[str]:
     if found.posts:
         count = len(found.posts)
         lines.append(f"{count} card{'s' if count != 1 else ''} posted in Slack, changed to read \u201cremoved\u201d")
-    if found.listed:
+    if found.listed or found.index_entries:
         lines.append("their entries in everyone's App Home")
     if found.late_ids:
         lines.append("the record of late scorecards")

@@ -40,6 +40,7 @@ class Inventory:
     summary_posts: dict[str, SummaryPost] = field(default_factory=dict)
     reminders: list[Reminder] = field(default_factory=list)
     reminder_ids: list[str] = field(default_factory=list)
+    index_entries: list[tuple[str, str]] = field(default_factory=list)  # (index key, member) left by expired reminders
     late_ids: list[str] = field(default_factory=list)
     decision: Decision | None = None
     offer: Offer | None = None
@@ -52,6 +53,7 @@ class Inventory:
             self.scorecard_ids
             or self.summary_posts
             or self.reminder_ids
+            or self.index_entries
             or self.late_ids
             or self.decision
             or self.offer
@@ -104,6 +106,7 @@ class CandidateData:
                 found.summary_posts[post_id] = posts[0]
         found.reminder_ids = await self._ids(REMINDER, key, 1)
         found.reminders = parse_documents(Reminder, await store.get_documents(REMINDER, found.reminder_ids), REMINDER)
+        found.index_entries = await self._reminder_index_entries(key)
         found.late_ids = await self._ids(LATE, key, 1)
         found.decision = await self.decisions.get(key)
         found.offer = await self.decisions.offer(key)
@@ -113,6 +116,21 @@ class CandidateData:
         names = [s.candidate for s in found.scorecards] + [r.candidate for r in found.reminders]
         names += [str(entry.get("candidate", ""))] if entry else []
         found.name = next((name for name in names if name), "")
+        return found
+
+    async def _reminder_index_entries(self, key: str) -> list[tuple[str, str]]:
+        """Reminder index entries naming ``key``: a reminder expires with its TTL but its index entries stay until
+        a reader drops them, so they are looked for in every reminder index (one per person, each small)."""
+        found = []
+        with reachable(self.store):
+            async for raw in self.store.redis.scan_iter(
+                match=self.store.index_key(REMINDER, "") + "*", count=SCAN_BATCH
+            ):
+                index = raw.decode() if isinstance(raw, bytes) else str(raw)
+                for member in await self.store.redis.zrange(index, 0, -1):
+                    text = member.decode() if isinstance(member, bytes) else str(member)
+                    if text.rsplit("/", 1)[0] == key:
+                        found.append((index, text))
         return found
 
     async def _in_recent(self, key: str) -> bool:
@@ -128,6 +146,9 @@ class CandidateData:
                 await store.delete_document(REMINDER, reminder.id, indexes=indexes)
             for reminder_id in found.reminder_ids:
                 await store.delete_document(REMINDER, reminder_id)
+            with reachable(store):
+                for index, member in found.index_entries:
+                    await store.redis.zrem(index, member)
         elif step == "posts":
             for post_id in found.summary_posts:
                 await store.delete_document(SUMMARY_POST, post_id)

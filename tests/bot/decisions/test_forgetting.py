@@ -82,6 +82,8 @@ async def test_a_forget_cut_short_by_redis_dying_is_finished_by_running_it_again
             decided_at=now,
         )
     )
+    expired = reminder("U0GONE0001", at=now - timedelta(days=30))  # its document gone with its TTL, not its index
+    await store.redis.zadd(store.index_key("reminder", "interviewer:U0GONE0001"), {expired.id: 1})
     home = HomePublisher(settings, scorecards, reminders, decisions)
     forgetting = Forgetting(CandidateData(store, decisions), AuditLog(store, timedelta(days=365)), home)
     assert len(await keys_naming_ada(store)) >= 5

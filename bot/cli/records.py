@@ -40,6 +40,7 @@ def since_date(text: str) -> datetime:
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = commands.add_parser("audit", help="who viewed, decided, offered, exported and deleted, and when")
     audit.add_argument("--since", type=since_date, metavar="DATE", help="only entries from DATE on")
+    audit.add_argument("--candidate", metavar="NAME", help="only entries about this candidate (by their pseudonym)")
     export = commands.add_parser("export", help="scorecards, decisions and offers for an ATS (docs/export.md)")
     export.add_argument("--candidate", metavar="NAME", help="only this candidate")
     export.add_argument("--since", type=since_date, metavar="DATE", help="only records from DATE on")
@@ -69,7 +70,7 @@ async def run_records(settings: Settings, args: argparse.Namespace) -> int:
         deps = Deps.build(settings, store)
         try:
             if args.command == "audit":
-                return await _audit(deps, args.since)
+                return await _audit(deps, args.since, args.candidate)
             if args.command == "export":
                 return await _export(deps, args)
             return await _retention(deps, settings, stack, dry_run=args.dry_run)
@@ -78,8 +79,18 @@ async def run_records(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILED
 
 
-async def _audit(deps: Deps, since: datetime | None) -> int:
+async def _audit(deps: Deps, since: datetime | None, candidate: str | None) -> int:
+    from knowledge.identifiers import candidate_key, clean_candidate
+    from knowledge.outcomes import candidate_ref
+
     entries = await deps.audit.entries(since)
+    if candidate:
+        try:
+            ref = candidate_ref(candidate_key(clean_candidate(candidate)))
+        except ValueError as problem:
+            print(f"hirebot: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        entries = [entry for entry in entries if entry.candidate_ref == ref]
     if not entries:
         print("The audit log is empty" + (" for that period." if since else "."))
     for entry in entries:

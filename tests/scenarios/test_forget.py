@@ -4,6 +4,7 @@ is unscheduled, and the audit log keeps a nameless line."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import unquote
 
@@ -111,3 +112,10 @@ async def test_a_non_manager_submitting_the_modal_is_refused(hirebot: HirebotSer
     ack = await submit_view(hirebot, view, {}, user=GRACE)
     assert "Only hiring managers" in view_text(ack["view"]) and ids.FORGET_NOTICE_BLOCK not in _ids(ack["view"])
     assert await hirebot.deps.scorecard_records.for_candidate("ada lovelace")
+
+
+async def test_the_server_runs_the_retention_sweep_until_it_stops(hirebot: HirebotServer) -> None:
+    [sweep] = [task for task in asyncio.all_tasks() if task.get_name() == "retention"]
+    assert not sweep.done()
+    await hirebot.server.close()
+    assert sweep.cancelled()

@@ -75,6 +75,9 @@ def test_export_csv_round_trips_with_the_documented_columns(env: dict[str, str],
     }
     audit = hirebot("audit", env=env)
     assert audit.returncode == 0 and "\texported\t" in audit.stdout and "ada" not in audit.stdout.lower()
+    about_ada = hirebot("audit", "--candidate", "Ada Lovelace", env=env).stdout.splitlines()
+    assert [line.split("\t")[2] for line in about_ada] == ["decided", "exported"]
+    assert "decided" not in hirebot("audit", "--candidate", "Charles Babbage", env=env).stdout
 
 
 def test_export_jsonl_to_stdout_has_every_record_type(env: dict[str, str]) -> None:

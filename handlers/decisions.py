@@ -1,5 +1,6 @@
-"""The decision and offer modals' submissions and the "Draft offer" button on a hire decision; the ``/hire``
-subcommands that open them come in through ``handlers.commands``. The use cases are ``bot.decisions``'s."""
+"""The decision, offer and forget modals' submissions and the "Draft offer" button on a hire decision; the
+``/hire`` subcommands that open them come in through ``handlers.commands``. The use cases are
+``bot.decisions``'s, and none of them raises: each tells the person what happened."""
 
 from __future__ import annotations
 

@@ -91,6 +91,8 @@ class Deciding:
         except StoreUnavailable:
             await say(respond, messages.STORE_DOWN)
             return
+        # views.open must use the trigger within 3 seconds of the command (https://docs.slack.dev/reference/methods/views.open);
+        # the reads above are a few milliseconds of Redis.
         metadata = DecisionMetadata(candidate=found.name, candidate_key=found.key, role=panel_role(found.scorecards))
         view = decision_modal(metadata, panel_levels(found.scorecards), previous)
         await client.views_open(trigger_id=trigger_id, view=view)

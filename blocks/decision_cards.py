@@ -106,7 +106,7 @@ def decision_modal(metadata: DecisionMetadata, levels: PanelLevels, previous: De
         InputBlock(
             block_id=ids.DECISION_LEVEL_BLOCK,
             label=PlainTextObject(text="Level to hire at"),
-            hint=PlainTextObject(text=clip(f"Panel: {_plain(levels.describe())}", 150)),
+            hint=PlainTextObject(text=clip(_level_hint(levels), 150)),
             element=StaticSelectElement(
                 action_id=ids.DECISION_LEVEL_ACTION,
                 options=level_options,
@@ -138,9 +138,14 @@ def decision_modal(metadata: DecisionMetadata, levels: PanelLevels, previous: De
     )
 
 
-def _plain(text: str) -> str:
-    """A split description for plain text (a hint can't show mentions)."""
-    return text.replace("<@", "@").replace(">", "")
+def _level_hint(levels: PanelLevels) -> str:
+    """Plain text (a hint can't show mentions): the split itself is shown above the inputs."""
+    if not levels.split:
+        return f"The panel agreed: {levels.describe()}."
+    return (
+        f"The panel was split (above); this starts at {levels.consensus.adjective}, the level most of them "
+        "assessed, the lower one on a tie."
+    )
 
 
 def decision_line(decision: Decision) -> str:

@@ -8,9 +8,11 @@ from typing import Final
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from blocks.common import Card, bullets, clip, context, divider, escape, fields, header, markdown
+from blocks.decision_cards import decision_blocks
 from blocks.scorecard_cards import LEANING_EMOJI, dots, fill_button, leaning_text, mention, slack_date
 from knowledge.debrief import BlindDebrief, Debrief
 from knowledge.leaning import assess
+from knowledge.outcomes import Decision
 from knowledge.rubric import HIGHEST_SCORE, competency_name, item_label
 from knowledge.scorecards import Recommendation, Submission
 
@@ -30,8 +32,16 @@ def _submission_line(submission: Submission) -> str:
     )
 
 
-def _full(debrief: Debrief, surface: str) -> list[Block]:
+def _full(debrief: Debrief, surface: str, decision: Decision | None) -> list[Block]:
     blocks: list[Block] = [header(f"Debrief: {debrief.candidate}")]
+    if decision is not None:
+        blocks += decision_blocks(decision)
+    else:
+        blocks.append(
+            context(
+                f"Open: no decision yet. Hiring managers record one with `/hire decide {escape(debrief.candidate)}`."
+            )
+        )
     blocks += fields(
         [
             f"*Scorecards*\n{len(debrief.scorecards)}",
@@ -102,17 +112,22 @@ def _blind(debrief: BlindDebrief) -> list[Block]:
     ]
 
 
-def debrief_blocks(debrief: Debrief | BlindDebrief, *, surface: str = "message") -> list[Block]:
-    """``surface`` is ``"message"`` (at most 50 blocks) or ``"modal"`` (at most 100)."""
-    return _full(debrief, surface) if isinstance(debrief, Debrief) else _blind(debrief)
+def debrief_blocks(
+    debrief: Debrief | BlindDebrief, *, surface: str = "message", decision: Decision | None = None
+) -> list[Block]:
+    """``surface`` is ``"message"`` (at most 50 blocks) or ``"modal"`` (at most 100). The decision, if there is
+    one, shows only on a full debrief."""
+    return _full(debrief, surface, decision) if isinstance(debrief, Debrief) else _blind(debrief)
 
 
-def debrief_card(debrief: Debrief | BlindDebrief) -> Card:
+def debrief_card(debrief: Debrief | BlindDebrief, *, decision: Decision | None = None) -> Card:
     if isinstance(debrief, Debrief):
         text = f"Debrief for {debrief.candidate}: {debrief.assessment.leaning.label.lower()}"
+        if decision is not None:
+            text += f", decided: {decision.summary}"
     else:
         text = f"Debrief for {debrief.candidate}: submit your scorecard to see the others"
-    return Card(debrief_blocks(debrief), text)
+    return Card(debrief_blocks(debrief, decision=decision), text)
 
 
 def no_scorecards_card(candidate: str) -> Card:

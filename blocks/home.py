@@ -7,7 +7,7 @@ The home lists what the reader has to do (scorecards they've been asked for), wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Final
 
@@ -26,11 +26,13 @@ from slack_sdk.models.views import View
 from blocks import ids
 from blocks.common import clip, context, escape, header, markdown
 from blocks.debrief_cards import MAX_SUBMITTERS_SHOWN
+from blocks.decision_cards import decision_line
 from blocks.modals import message_modal
 from blocks.payloads import StateValues, typed_text
 from blocks.scorecard_cards import LEANING_EMOJI, fill_button, mention, slack_date
 from blocks.scorecard_values import CandidateRef, FillScorecard, ReminderRef, ScorecardRef
 from knowledge.debrief import BlindDebrief, Debrief
+from knowledge.outcomes import Decision
 from knowledge.reminders import Reminder
 from knowledge.scorecards import Recommendation, Scorecard
 
@@ -90,7 +92,7 @@ def _recent(scorecards: Sequence[Scorecard]) -> list[Block]:
     return blocks
 
 
-def _debrief_row(debrief: Debrief | BlindDebrief) -> SectionBlock:
+def _debrief_row(debrief: Debrief | BlindDebrief, decision: Decision | None = None) -> SectionBlock:
     name = f"*{escape(debrief.candidate)}*"
     if isinstance(debrief, Debrief):
         count = len(debrief.scorecards)
@@ -99,6 +101,8 @@ def _debrief_row(debrief: Debrief | BlindDebrief) -> SectionBlock:
             f"{name} \u00b7 {count} scorecard{'s' if count != 1 else ''} \u00b7 "
             f"{LEANING_EMOJI[debrief.assessment.leaning]} {debrief.assessment.leaning.label.lower()} \u00b7 {split}"
         )
+        if decision is not None:
+            text += f"\n{decision_line(decision)}"
         return _row(
             text, _button("Open debrief", ids.OPEN_DEBRIEF_ACTION, CandidateRef(candidate=debrief.candidate).dump())
         )
@@ -113,6 +117,7 @@ def home_view(
     asked_by_me: Sequence[Reminder] = (),
     recent: Sequence[Scorecard] = (),
     debriefs: Sequence[Debrief | BlindDebrief] = (),
+    decisions: Mapping[str, Decision] | None = None,
     now: datetime,
     notice: str | None = None,
     store_ok: bool = True,
@@ -150,7 +155,8 @@ def home_view(
         blocks += _asked_by_me(asked_by_me, now)
     blocks += _recent(recent)
     blocks.append(header("Open debriefs"))
-    blocks += [_debrief_row(debrief) for debrief in debriefs[:MAX_LISTED]]
+    decided = decisions or {}
+    blocks += [_debrief_row(debrief, decided.get(debrief.candidate_key)) for debrief in debriefs[:MAX_LISTED]]
     if not debriefs:
         blocks.append(context("No candidate has scorecards in the last 30 days."))
     blocks.append(

@@ -81,3 +81,20 @@ FILES_ONLY: Final = (
     "I read only the text of a message, not attached files. Type your question (paste the part of the file "
     "it's about) and I'll answer it."
 )
+
+# Decisions, offers, forgetting and calibration (hiring managers only).
+MANAGERS_ONLY: Final = (
+    "Only hiring managers can {what}. Ask one of them, or ask whoever runs hirebot to add you to HIRING_MANAGERS."
+)
+DECIDE_USAGE: Final = "Try `/hire decide Ada Lovelace`: record hire, no hire or hold after the debrief."
+OFFER_USAGE: Final = "Try `/hire offer Ada Lovelace`: draft the offer for a candidate you decided to hire."
+FORGET_USAGE: Final = "Try `/hire forget Ada Lovelace`: delete everything hirebot holds about that candidate."
+DECISION_NOT_SAVED: Final = (
+    "Not recorded yet: hirebot's database didn't answer. Your choices are still here; press Record again in a minute."
+)
+MODAL_DAMAGED: Final = "This form's hidden data didn't come through intact. Close it and run the command again."
+OFFER_NOT_SAVED: Final = "Not drafted: hirebot's database didn't answer. Press Draft offer again in a minute."
+FORGET_NOT_FINISHED: Final = (
+    "Not finished: hirebot's database stopped answering partway. Nothing is lost: press Forget again and it "
+    "finishes what's left."
+)

@@ -26,6 +26,7 @@ from handlers import (
     scorecards,
     shortcuts,
 )
+from handlers import decisions as decision_surface
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ SURFACES: tuple[ModuleType, ...] = (
     reminders,
     shortcuts,
     home,
+    decision_surface,
 )
 
 

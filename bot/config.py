@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     hirebot_llm_per_user_per_minute: int = Field(default=6, ge=1, le=1000)
     hirebot_llm_daily_token_budget: int = Field(default=2_000_000, ge=0)
     hirebot_llm_deadline_seconds: float = Field(default=20.0, gt=0, le=120)
+    hirebot_retention_days: int = Field(default=365, ge=1, le=3650, description="days candidate data is kept")
+    hirebot_retention_sweep_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    hirebot_calibration_days: int = Field(default=90, ge=1, le=3650)
+    hirebot_offer_location: str = Field(default="the US", max_length=80, description="the offer modal's default")
 
     @field_validator(
         "redis_url",

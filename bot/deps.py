@@ -8,15 +8,19 @@ here, once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.answers.questions import QuestionDesk
 from bot.answers.service import AnswerService
 from bot.config import Settings
+from bot.decisions.service import DecisionService
 from bot.hire.registry import CardContext
 from bot.ops.metrics import Metrics
 from bot.ops.tasks import BackgroundTasks
 from bot.scorecards.service import ScorecardService
+from bot.store.audit import AuditLog
+from bot.store.decisions import DecisionRecords
 from bot.store.dedupe import EventClaims
 from bot.store.feedback import FeedbackRecords
 from bot.store.redis_store import Store
@@ -38,6 +42,9 @@ class Deps:
     events: EventClaims
     questions: QuestionDesk
     scorecards: ScorecardService
+    decision_records: DecisionRecords
+    audit: AuditLog
+    decisions: DecisionService
     cards: CardContext
     metrics: Metrics
     tasks: BackgroundTasks
@@ -51,6 +58,9 @@ class Deps:
         scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
         tasks = BackgroundTasks()
         events = EventClaims(store)
+        decision_records = DecisionRecords(store)
+        audit = AuditLog(store, timedelta(days=settings.hirebot_retention_days))
+        scorecards = ScorecardService(settings, scorecard_records, reminder_records, decision_records, audit)
         return cls(
             settings=settings,
             store=store,
@@ -61,7 +71,12 @@ class Deps:
             events=events,
             questions=QuestionDesk(answers, events, tasks),
             cards=CardContext(answer=answers.card_answer, calculator=answers.engine.calculator),
-            scorecards=ScorecardService(settings, scorecard_records, reminder_records),
+            scorecards=scorecards,
+            decision_records=decision_records,
+            audit=audit,
+            decisions=DecisionService(
+                settings, scorecard_records, decision_records, audit, scorecards.home, answers.engine.calculator
+            ),
             metrics=metrics,
             tasks=tasks,
         )

@@ -3,9 +3,10 @@ long-lived services, and freezing start-up objects out of the garbage collector'
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, suppress
 
 import aiohttp
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -75,7 +76,16 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
         stack.push_async_callback(anthropic.close)
     deps = Deps.build(settings, store, anthropic)
     stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
-    return deps, build_client(settings, session)
+    client = build_client(settings, session)
+    sweep = asyncio.get_running_loop().create_task(deps.decisions.retention.run_forever(client), name="retention")
+
+    async def stop_sweeping() -> None:
+        sweep.cancel()
+        with suppress(asyncio.CancelledError):
+            await sweep
+
+    stack.push_async_callback(stop_sweeping)
+    return deps, client
 
 
 def freeze_startup_objects() -> None:

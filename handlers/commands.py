@@ -28,7 +28,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await ack()
             args = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
             user, trigger_id = str(command.get("user_id") or ""), str(command.get("trigger_id") or "")
-            await deps.scorecards.run_subcommand(
+            runner = deps.decisions if deps.decisions.runs(subcommand.name) else deps.scorecards
+            await runner.run_subcommand(
                 subcommand.name, args, user=user, trigger_id=trigger_id, client=client, respond=respond
             )
             return

@@ -210,6 +210,15 @@ def _signs(signs: Iterable[PortfolioSign]) -> list[GuideEntry]:
 AI_COMPETENCIES: Final = _ai_competencies()
 ML_COMPETENCIES: Final = _ml_competencies()
 RED_FLAGS: Final = _label(_signs(GUIDE.red_flags), _RED_FLAG_LABELS)
+SHIPPED_AGENTIC: Final = RubricItem(
+    key="shipped-agentic",
+    label="Shipped agentic systems to production",
+    detail=f"The guide adds a premium for {GUIDE.agentic_premium.condition}.",
+    audience=Audience.AI,
+    source=GUIDE.agentic_premium.source,
+)
+"""Not one of the guide's portfolio signals but its pay rule's condition: an offer applies the agentic premium
+when an interviewer ticked it (``knowledge.offers``)."""
 SIGNALS: Final = _label(_signs(GUIDE.seniority_signals), _SIGNAL_LABELS)
 QUESTIONS: Final = _label(
     [
@@ -219,7 +228,7 @@ QUESTIONS: Final = _label(
     _QUESTION_LABELS,
 )
 _BY_KEY: Final = {c.key: c for c in (*AI_COMPETENCIES, *ML_COMPETENCIES)}
-_ITEMS_BY_KEY: Final = {c.key: c for c in (*RED_FLAGS, *SIGNALS, *QUESTIONS)}
+_ITEMS_BY_KEY: Final = {c.key: c for c in (*RED_FLAGS, *SIGNALS, SHIPPED_AGENTIC, *QUESTIONS)}
 
 
 def role_title(role: Role) -> str:
@@ -251,7 +260,8 @@ def red_flags_for(role: Role) -> tuple[RubricItem, ...]:
 
 
 def signals_for(role: Role) -> tuple[RubricItem, ...]:
-    return _for_role(SIGNALS, role)
+    """The guide's seniority signals for the role, and for AI engineers whether they shipped agentic systems."""
+    return _for_role((*SIGNALS, SHIPPED_AGENTIC), role)
 
 
 def questions_for(role: Role) -> tuple[RubricItem, ...]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING
 
+from bot.cli import records
 from bot.config import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--show-answers", action="store_true", help="print the answers of failing cases")
     evaluate.add_argument("--explain", metavar="CASE", help="show how each turn of one case was understood")
+    records.add_commands(commands)
     return parser
 
 
@@ -94,6 +96,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     if args.command == "ask":
         return asyncio.run(run_ask(settings, " ".join(args.question), args.conversation, as_json=args.json))
+    if args.command in records.COMMANDS:
+        return asyncio.run(records.run_records(settings, args))
     if args.command in ("stats", "feedback"):
         return asyncio.run(run_report(settings, args.command, getattr(args, "limit", 50)))
     if args.command in ("serve", "socket") or (args.command is None and _slack_configured(settings)):

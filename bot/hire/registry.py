@@ -158,6 +158,40 @@ SUBCOMMANDS: Final[tuple[Subcommand, ...]] = (
         "(`in 45m`, `at 16:00`, `tomorrow 10:00`).",
     ),
     Subcommand(
+        "decide",
+        "Record hire, no hire or hold after the debrief (hiring managers)",
+        "/hire decide Ada Lovelace",
+        ("decision",),
+        in_slack="opens the decision form for hiring managers: hire, no hire or hold, the level (the panel's "
+        "consensus, with the split shown) and the reasons. The debrief and the App Home show it.",
+    ),
+    Subcommand(
+        "offer",
+        "Draft the offer for a hire: the band with its arithmetic, equity and the alternative",
+        "/hire offer Ada Lovelace",
+        ("offers",),
+        in_slack="drafts a private offer card for a candidate you decided to hire: the guide's band for the role "
+        "and level with its arithmetic, the agentic premium where the panel saw it, equity and a contractor "
+        "alternative. You can share it to the hiring channel, with or without the figures.",
+    ),
+    Subcommand(
+        "calibration",
+        "How each interviewer rates against the panel (hiring managers)",
+        "/hire calibration",
+        ("calibrate",),
+        in_slack="shows hiring managers, for each interviewer over the last 90 days: scorecards submitted, their "
+        "mean rating per competency against the panel's for the same candidates, how often their recommendation "
+        "matched the decision, and how often they were late.",
+    ),
+    Subcommand(
+        "forget",
+        "Delete everything hirebot holds about a candidate (hiring managers)",
+        "/hire forget Ada Lovelace",
+        ("delete",),
+        in_slack="lists everything hirebot holds about a candidate (scorecards, decision, offer, reminders, posted "
+        "cards, App Home entries) and deletes it once you confirm. Posted cards then read \u201cremoved\u201d.",
+    ),
+    Subcommand(
         "ask",
         "Any question about hiring AI or ML engineers",
         "/hire ask who do we hire first if we wrap Claude?",

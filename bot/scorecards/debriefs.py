@@ -16,11 +16,14 @@ from blocks.modals import loading_modal, message_modal
 from blocks.scorecard_cards import blind_scorecard_card, summary_card, unavailable_card
 from bot.config import Settings
 from bot.scorecards.delivery import tell
+from bot.store.audit import AuditAction, AuditLog
+from bot.store.decisions import DecisionRecords
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords
-from knowledge.debrief import debrief_for, scorecard_for
+from knowledge.debrief import BlindDebrief, Debrief, debrief_for, scorecard_for
 from knowledge.identifiers import candidate_key, clean_candidate
 from knowledge.leaning import assess
+from knowledge.outcomes import Decision, candidate_ref
 from knowledge.scorecards import Scorecard
 
 logger = logging.getLogger(__name__)
@@ -29,16 +32,39 @@ TITLE: Final = "Debrief"
 
 
 class Debriefs:
-    def __init__(self, settings: Settings, scorecard_records: ScorecardRecords) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        scorecard_records: ScorecardRecords,
+        decision_records: DecisionRecords,
+        audit: AuditLog,
+    ) -> None:
         self.settings = settings
         self.scorecard_records = scorecard_records
+        self.decision_records = decision_records
+        self.audit = audit
+
+    async def _read(self, reader: str, key: str) -> tuple[Debrief | BlindDebrief, Decision | None] | None:
+        """What ``reader`` may see of the candidate, with the decision on a full debrief (the blind rule keeps the
+        outcome from those who haven't submitted too); a full debrief read is audited. Raises ``StoreUnavailable``."""
+        scorecards = await self.scorecard_records.for_candidate(key)
+        if not scorecards:
+            return None
+        view = debrief_for(reader, scorecards, self.settings.hiring_managers)
+        if isinstance(view, BlindDebrief):
+            return view, None
+        try:
+            await self.audit.record(reader, AuditAction.VIEWED_DEBRIEF, candidate_ref(key))
+        except StoreUnavailable:
+            logger.warning("A debrief was read but not written to the audit log")
+        return view, await self.decision_records.get(key)
 
     async def card_for(self, reader: str, candidate: str) -> Card:
         """The debrief card ``reader`` may see for ``candidate``; raises ``StoreUnavailable``."""
-        scorecards = await self.scorecard_records.for_candidate(candidate_key(candidate))
-        if not scorecards:
+        found = await self._read(reader, candidate_key(candidate))
+        if found is None:
             return no_scorecards_card(candidate)
-        return debrief_card(debrief_for(reader, scorecards, self.settings.hiring_managers))
+        return debrief_card(found[0], decision=found[1])
 
     async def reply(self, respond: AsyncRespond, args: str, *, reader: str) -> None:
         """``/hire debrief``: the debrief for the candidate named in ``args``, ephemerally."""
@@ -61,10 +87,9 @@ class Debriefs:
         try:
             opened = await client.views_open(trigger_id=trigger_id, view=loading_modal(TITLE, "Loading…"))
             try:
-                scorecards = await self.scorecard_records.for_candidate(candidate_key(candidate))
-                if scorecards:
-                    view = debrief_for(reader, scorecards, self.settings.hiring_managers)
-                    blocks = debrief_blocks(view, surface="modal")
+                found = await self._read(reader, candidate_key(candidate))
+                if found is not None:
+                    blocks = debrief_blocks(found[0], surface="modal", decision=found[1])
                 else:
                     blocks = no_scorecards_card(candidate).blocks
             except StoreUnavailable:

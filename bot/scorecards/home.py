@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.home import MAX_LISTED, home_view
 from bot.config import Settings
+from bot.store.decisions import DecisionRecords
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
@@ -24,11 +25,16 @@ OPEN_DEBRIEF_WINDOW: Final = timedelta(days=30)
 
 class HomePublisher:
     def __init__(
-        self, settings: Settings, scorecard_records: ScorecardRecords, reminder_records: ReminderRecords
+        self,
+        settings: Settings,
+        scorecard_records: ScorecardRecords,
+        reminder_records: ReminderRecords,
+        decision_records: DecisionRecords | None = None,
     ) -> None:
         self.settings = settings
         self.scorecard_records = scorecard_records
         self.reminder_records = reminder_records
+        self.decision_records = decision_records
 
     async def view(self, user: str, notice: str | None = None) -> View:
         now = datetime.now(UTC)
@@ -42,11 +48,19 @@ class HomePublisher:
                 scorecards = await records.for_candidate(entry.candidate_key)
                 if scorecards:
                     debriefs.append(debrief_for(user, scorecards, self.settings.hiring_managers))
+            keys = [debrief.candidate_key for debrief in debriefs]
+            decisions = await self.decision_records.for_candidates(keys) if self.decision_records else {}
         except StoreUnavailable as error:
             logger.warning("App Home without scorecards: %s", error)
             return home_view(now=now, notice=notice, store_ok=False)
         return home_view(
-            asked_of_me=asked_of_me, asked_by_me=asked_by_me, recent=recent, debriefs=debriefs, now=now, notice=notice
+            asked_of_me=asked_of_me,
+            asked_by_me=asked_by_me,
+            recent=recent,
+            debriefs=debriefs,
+            decisions=decisions,
+            now=now,
+            notice=notice,
         )
 
     async def publish(self, client: AsyncWebClient, user: str, *, notice: str | None = None) -> None:

@@ -19,6 +19,7 @@ from blocks.scorecard_cards import mention, reminder_card, slack_date
 from bot.config import Settings
 from bot.scorecards.delivery import dm_channel
 from bot.scorecards.home import HomePublisher
+from bot.store.decisions import DecisionRecords, LateScorecard
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
@@ -71,20 +72,26 @@ class Reminding:
         reminder_records: ReminderRecords,
         *,
         home: HomePublisher,
+        decision_records: DecisionRecords | None = None,
     ) -> None:
         self.settings = settings
         self.scorecard_records = scorecard_records
         self.reminder_records = reminder_records
         self.home = home
+        self.decision_records = decision_records
 
     async def cancel_for(self, client: AsyncWebClient, key: str, interviewer: str) -> Reminder | None:
-        """Cancel the pending reminder for this candidate and interviewer, if any; never raises."""
+        """Cancel the pending reminder for this candidate and interviewer, if any; one that had already fired
+        marks the scorecard late (for calibration). Never raises."""
         try:
             reminder = await self.reminder_records.get(reminder_id(key, interviewer))
             if reminder is None:
                 return None
             if reminder.pending(datetime.now(UTC)):
                 await _unschedule(client, reminder.delivery_channel, reminder.delivery_id)
+            elif self.decision_records is not None:
+                late = LateScorecard(candidate_key=key, interviewer=interviewer, reminded_at=reminder.remind_at)
+                await self.decision_records.mark_late(late)
             await self.reminder_records.delete(reminder)
             return reminder
         except Exception:

@@ -27,6 +27,8 @@ from bot.scorecards.forms import ScorecardForms
 from bot.scorecards.home import HomePublisher
 from bot.scorecards.reminding import Reminding
 from bot.scorecards.saving import Saved, Saving
+from bot.store.audit import AuditLog
+from bot.store.decisions import DecisionRecords
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
 
@@ -35,13 +37,20 @@ logger = logging.getLogger(__name__)
 
 class ScorecardService:
     def __init__(
-        self, settings: Settings, scorecard_records: ScorecardRecords, reminder_records: ReminderRecords
+        self,
+        settings: Settings,
+        scorecard_records: ScorecardRecords,
+        reminder_records: ReminderRecords,
+        decision_records: DecisionRecords,
+        audit: AuditLog,
     ) -> None:
-        self.home = HomePublisher(settings, scorecard_records, reminder_records)
-        self.reminding = Reminding(settings, scorecard_records, reminder_records, home=self.home)
+        self.home = HomePublisher(settings, scorecard_records, reminder_records, decision_records)
+        self.reminding = Reminding(
+            settings, scorecard_records, reminder_records, home=self.home, decision_records=decision_records
+        )
         self.forms = ScorecardForms(scorecard_records, reminder_records)
         self.saving = Saving(settings, scorecard_records, reminder_records, reminding=self.reminding, home=self.home)
-        self.debriefs = Debriefs(settings, scorecard_records)
+        self.debriefs = Debriefs(settings, scorecard_records, decision_records, audit)
 
     async def open_form(
         self,

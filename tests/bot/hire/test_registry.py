@@ -29,7 +29,7 @@ def test_every_name_and_alias_routes_to_its_subcommand(subcommand: Subcommand) -
 
 
 def test_slack_only_subcommands_explain_themselves_for_try() -> None:
-    assert {"scorecard", "debrief", "remind"} == SLACK_ONLY
+    assert {"scorecard", "debrief", "remind", "decide", "offer", "forget", "calibration"} == SLACK_ONLY
     for name in SLACK_ONLY:
         subcommand = BY_WORD[name]
         assert subcommand.needs_slack and subcommand.in_slack

@@ -1,0 +1,94 @@
+"""The retention sweep: candidates whose data is older than ``HIREBOT_RETENTION_DAYS`` (counted from the decision,
+else the last scorecard) are forgotten exactly as ``/hire forget`` would.
+
+Every replica runs the loop; a Redis claim that lasts one sweep interval (``Store.claim_once``, ``SET NX EX``)
+lets only the first replica to reach it sweep, so one replica sweeps per interval however many run. The first
+sweep comes one interval after start, so a restart loop can't sweep repeatedly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.decisions.forgetting import Forgetting
+from bot.store.audit import AuditAction
+from bot.store.decisions import DecisionRecords
+from bot.store.redis_store import Store, StoreUnavailable
+from bot.store.scorecards import ScorecardRecords
+from knowledge.retention import expired, kept_since
+
+logger = logging.getLogger(__name__)
+
+LOCK_NAMESPACE: Final = "retention-sweep"
+ACTOR: Final = "retention"
+MAX_CANDIDATES: Final = 100_000
+EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Due:
+    candidate: str
+    key: str
+    since: datetime
+
+
+class RetentionSweep:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        scorecard_records: ScorecardRecords,
+        decision_records: DecisionRecords,
+        forgetting: Forgetting,
+    ) -> None:
+        self.store = store
+        self.scorecard_records = scorecard_records
+        self.decision_records = decision_records
+        self.forgetting = forgetting
+        self.keep = timedelta(days=settings.hirebot_retention_days)
+        self.interval = timedelta(minutes=settings.hirebot_retention_sweep_minutes)
+
+    async def due(self, now: datetime) -> list[Due]:
+        """Candidates the next sweep would delete, oldest first. Raises ``StoreUnavailable``."""
+        entries = await self.scorecard_records.recent_candidates(EPOCH, MAX_CANDIDATES)
+        decisions = await self.decision_records.for_candidates([entry.candidate_key for entry in entries])
+        found = []
+        for entry in entries:
+            scorecards = await self.scorecard_records.for_candidate(entry.candidate_key)
+            decision = decisions.get(entry.candidate_key)
+            since = kept_since(scorecards, decision) or entry.last_submitted_at
+            if expired(scorecards, decision, now=now, keep=self.keep) or (not scorecards and since + self.keep <= now):
+                found.append(Due(candidate=entry.candidate, key=entry.candidate_key, since=since))
+        return sorted(found, key=lambda due: due.since)
+
+    async def sweep(self, client: AsyncWebClient, now: datetime, *, locked: bool = True) -> list[Due] | None:
+        """Forget every candidate that is due; None when another replica holds this interval's claim."""
+        if locked:
+            ttl = max(int(self.interval.total_seconds()) - 1, 1)
+            if not await self.store.claim_once(LOCK_NAMESPACE, "sweep", ttl):
+                return None
+        await self.forgetting.audit.trim()
+        deleted = await self.due(now)
+        for due in deleted:
+            await self.forgetting.forget(client, due.key, actor=ACTOR, action=AuditAction.RETAINED_OUT)
+        if deleted:
+            logger.info("Retention sweep deleted %d candidate(s)", len(deleted))
+        return deleted
+
+    async def run_forever(self, client: AsyncWebClient) -> None:
+        """Sweep once per interval until cancelled; a failed sweep is logged and tried again next interval."""
+        while True:
+            await asyncio.sleep(self.interval.total_seconds())
+            try:
+                await self.sweep(client, datetime.now(UTC))
+            except StoreUnavailable as error:
+                logger.warning("Retention sweep skipped: %s", error)
+            except Exception:
+                logger.exception("Retention sweep failed")

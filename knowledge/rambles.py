@@ -17,6 +17,7 @@ QUESTION_OPENER = re.compile(
     r"why|any|anything|thoughts|advice|help|pls|please|need|tell|wondering|curious)\b",
     re.IGNORECASE,
 )
+ADDED_QUESTION = re.compile(r"^\W*(?:also|and|plus|oh and|another thing|second|secondly|separately)\b", re.IGNORECASE)
 # Topics matched by words that often appear in passing ("where", "play", "portfolio"): a question sentence
 # naming only one of these doesn't override a stronger topic named elsewhere in the message.
 PASSING_TOPICS = frozenset({Topic.SOURCING, Topic.PLAYS, Topic.RED_FLAGS})
@@ -29,6 +30,8 @@ def question_sentence(text: str) -> str | None:
     if len(sentences) < 2:
         return None
     asking = [s for s in sentences if "?" in s] or [s for s in sentences if QUESTION_OPENER.match(s)]
+    if len(asking) > 1 and ADDED_QUESTION.match(asking[-1]):
+        return None  # "mid AI eng salary? also, how do I spot a fake senior?": two questions, both answered
     return asking[-1] if asking else None
 
 

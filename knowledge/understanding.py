@@ -101,6 +101,7 @@ def _phrase_regex(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 ROLE_PATTERNS = {Role(key): _phrase_regex(cues) for key, cues in v.ROLE_CUES.items()}
 SENIORITY_DOUBT = re.compile(
     r"\b(?:(?:actually|really|truly|genuinely|legitimately|properly) senior|senior enough|how senior|"
+    r"(?:fake|real|true|actual|genuine|legit) senior|(?:spot|tell|recognise|recognize) (?:a |an )?senior|"
     r"(?:is|are) (?:she|he|they|one|someone|the candidate|a candidate) (?:\w+ )?senior)\b"
 )
 INSTEAD = re.compile(r"\b(?:instead|rather|switch(?:ed|ing)? to|settle(?:d)? for|downgrad\w*|upgrad\w*)\b")

@@ -117,7 +117,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "seniority", "seniority signal", "signal", "green flag", "good sign", "truly senior", "actually senior",
         "really senior", "how to tell", "tell if", "tell whether", "spot a senior", "senior enough",
         "strong candidate", "sign", "signs of", "what makes", "good candidate", "great candidate", "strong senior",
-        "what makes a strong",
+        "what makes a strong", "fake senior", "spot a fake", "real senior", "genuine senior", "how do i spot",
+        "how to spot", "how can i spot",
     ),
     "sourcing": (
         "find", "finding", "source", "sourcing", "where", "recruit", "recruiting", "recruiter", "channel", "inmail",

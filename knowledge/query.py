@@ -86,8 +86,14 @@ class Answer(BaseModel):
     @property
     def settled(self) -> bool:
         """A pay question read with confidence and answered by the calculator (a quote or its arithmetic): its
-        job alone, never worth asking a model about."""
-        return (self.quotes_pay or bool(self.arithmetic)) and not self.unsure
+        job alone, never worth asking a model about. A loosely phrased comparison ("which costs more, an AI or
+        an ML engineer?": no level, so the reading is a guess at what's compared) is not settled."""
+        loose = (
+            self.query.pay_ask is not None
+            and self.query.pay_ask.operation is not None
+            and not self.query.pay_ask.strong
+        )
+        return (self.quotes_pay or bool(self.arithmetic)) and not self.unsure and not loose
 
     @property
     def all_sources(self) -> tuple[Section, ...]:

@@ -359,3 +359,19 @@ def test_a_follow_up_is_not_a_guess() -> None:
     engine = AnswerEngine()
     first = engine.answer("senior AI engineer pay")
     assert not engine.answer("and in NYC?", first.query).unsure
+
+
+@pytest.mark.parametrize(
+    ("question", "settled"),
+    [
+        ("which costs more, an AI or ML engineer?", False),  # no level: a guess at what's compared
+        ("AI vs ML engineer salaries?", False),
+        ("how much more is staff than senior for AI engineers?", True),
+        ("budget for 3 mid AI engineers remote?", True),
+        ("is 200k ok for a mid ai eng in nyc", True),
+    ],
+)
+def test_only_a_confident_reading_of_pay_arithmetic_is_settled(question: str, settled: bool) -> None:
+    answer = AnswerEngine().answer(question)
+    assert answer.arithmetic  # the offline answer still computes it, for use without a model
+    assert answer.settled is settled

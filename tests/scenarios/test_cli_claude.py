@@ -104,6 +104,17 @@ async def test_an_unrecognised_question_goes_to_claude_without_a_reading(tmp_pat
     assert request.body["messages"][-1]["content"] == "what's the capital of peru?"
 
 
+async def test_a_loosely_phrased_comparison_goes_to_claude(tmp_path: Path) -> None:
+    async with FakeAnthropicAPI() as fake:
+        fake.queue_reply("At the same level an ML engineer costs more. Source: Salary Ranges")
+        code, out, err = await run(
+            "ask", "--json", "which costs more, an AI or ML engineer?", env=claude_env(fake, tmp_path)
+        )
+        assert code == 0, err
+        assert len(fake.requests) == 1
+    assert json.loads(out)["engine"] == "claude"
+
+
 async def test_feedback_lists_the_unhelpful_answers(tmp_path: Path) -> None:
     with EmbeddedRedis(tmp_path) as url:
         store = Store(connect_redis(url))

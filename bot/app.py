@@ -23,6 +23,7 @@ from handlers import (
     events,
     feedback,
     home,
+    installs,
     reminders,
     scorecards,
     shortcuts,
@@ -45,6 +46,7 @@ SURFACES: tuple[ModuleType, ...] = (
     shortcuts,
     home,
     decision_surface,
+    installs,
 )
 
 

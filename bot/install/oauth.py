@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Final
 
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
@@ -38,6 +40,7 @@ from blocks import messages
 from bot.config import Settings
 from bot.install.manifest import ManifestError, read_scopes
 from bot.runtime import MissingCredentials, require
+from bot.store.departures import Departures
 from bot.store.installations import RedisInstallationStore
 from bot.store.oauth_state import RedisOAuthStateStore
 from bot.store.redis_store import Store, StoreUnavailable
@@ -125,6 +128,7 @@ def build_install(settings: Settings, store: Store, client: AsyncWebClient) -> I
     )
     bolt_logger = logging.getLogger("hirebot.bolt")
     installations = RedisInstallationStore(store, client_id)
+    departures = Departures(store, timedelta(days=settings.hirebot_uninstall_grace_days))
     oauth_settings = AsyncOAuthSettings(
         client_id=client_id,
         client_secret=client_secret,
@@ -134,7 +138,7 @@ def build_install(settings: Settings, store: Store, client: AsyncWebClient) -> I
         installation_store=installations,
         state_store=RedisOAuthStateStore(store, STATE_EXPIRATION_SECONDS),
         state_expiration_seconds=STATE_EXPIRATION_SECONDS,
-        callback_options=AsyncCallbackOptions(success=_installed, failure=_not_installed),
+        callback_options=AsyncCallbackOptions(success=_installed(departures), failure=_not_installed),
         logger=bolt_logger,
     )
     authorize = AsyncInstallationStoreAuthorize(
@@ -148,10 +152,22 @@ def build_install(settings: Settings, store: Store, client: AsyncWebClient) -> I
     return Install(flow=flow, authorize=authorize, installations=installations)
 
 
-async def _installed(args: AsyncSuccessArgs) -> BoltResponse:
-    where = args.installation.enterprise_id if args.installation.is_enterprise_install else args.installation.team_id
-    logger.info("hirebot was installed in %s", where)
-    return await args.default.success(args)
+def _installed(departures: Departures) -> Callable[[AsyncSuccessArgs], Awaitable[BoltResponse]]:
+    """Bolt's success page, once a workspace that had uninstalled is no longer counted as gone."""
+
+    async def installed(args: AsyncSuccessArgs) -> BoltResponse:
+        installation = args.installation
+        team_id = None if installation.is_enterprise_install else installation.team_id
+        where = installation.enterprise_id if team_id is None else team_id
+        try:
+            back = await departures.returned(installation.enterprise_id, team_id)
+        except StoreUnavailable:
+            back = False  # the install itself was saved a moment ago; the record waits for the next reinstall
+            logger.warning("Could not check whether %s had uninstalled before", where)
+        logger.info("hirebot was %s in %s", "installed again, finding its data," if back else "installed", where)
+        return await args.default.success(args)
+
+    return installed
 
 
 async def _not_installed(args: AsyncFailureArgs) -> BoltResponse:

@@ -4,14 +4,21 @@ can fail leaving nothing stored."""
 
 from __future__ import annotations
 
+import html
+import logging
+import socket
 import time
 
+import aiohttp
 import pytest
+from aiohttp.test_utils import TestServer
+from pydantic import SecretStr
 
 from blocks import messages
 from bot.config import Settings
 from bot.install.manifest import read_scopes
-from bot.install.routes import INSTALL_PATH
+from bot.install.routes import INSTALL_PATH, REDIRECT_PATH
+from bot.server import create_web_app
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_oauth import CLIENT_ID, Workspace
 from tests.scenarios.conftest import HirebotServer
@@ -163,3 +170,33 @@ async def test_a_team_with_no_installation_is_answered_with_no_side_effect(
     response = await open_home(hirebot, GLOBEX, "U0GLOBUSER")
     assert response.status == 200
     assert slack.calls == [], "no Web API call for a workspace hirebot isn't installed in"
+
+
+async def test_a_team_with_no_installation_is_logged_once(
+    hirebot: HirebotServer, slack: FakeSlackAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
+    assert (await open_home(hirebot, GLOBEX, "U0GLOBUSER")).status == 200
+    complaints = [r for r in caplog.records if r.levelno >= logging.WARNING]  # Bolt's authorization says it
+    assert len(complaints) == 1 and "installed into this workspace" in complaints[0].getMessage()
+
+
+async def test_with_redis_down_the_install_pages_say_so_and_nothing_breaks(
+    settings: Settings, slack: FakeSlackAPI
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    down = settings.model_copy(update={"redis_url": SecretStr(f"redis://127.0.0.1:{port}/0")})
+    server = TestServer(create_web_app(down), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        async with aiohttp.ClientSession() as session:
+            for path, query in ((INSTALL_PATH, {}), (REDIRECT_PATH, {"code": "c", "state": "s"})):
+                headers = {"Cookie": "slack-app-oauth-state=s"}
+                async with session.get(server.make_url(path), params=query, headers=headers) as response:
+                    assert response.status == 503, path
+                    assert html.escape(messages.INSTALL_STORE_DOWN) in await response.text()
+    finally:
+        await server.close()
+    assert slack.calls_to("oauth.v2.access") == []

@@ -153,12 +153,12 @@ async def test_slack_refusing_the_code_shows_slacks_error_and_stores_nothing(
     assert await no_install_keys(hirebot)
 
 
-async def test_cancelling_in_slack_says_so(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
+@pytest.mark.parametrize("error", ["access_denied", '<script>alert("x")</script>'])
+async def test_cancelling_in_slack_says_so(hirebot: HirebotServer, slack: FakeSlackAPI, error: str) -> None:
     started = await start_install(hirebot)
-    status, page = await finish_install(
-        hirebot, {"error": "access_denied", "state": started.state}, cookie=started.state
-    )
-    assert status == 200 and "cancelled in Slack (access_denied)" in page
+    status, page = await finish_install(hirebot, {"error": error, "state": started.state}, cookie=started.state)
+    assert status == 200 and f"cancelled in Slack ({html.escape(error)})" in page
+    assert "<script>" not in page, "what the redirect carries is shown escaped"
     assert slack.calls_to("oauth.v2.access") == [] and await no_install_keys(hirebot)
 
 

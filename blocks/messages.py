@@ -98,3 +98,19 @@ FORGET_NOT_FINISHED: Final = (
     "Not finished: hirebot's database stopped answering partway. Nothing is lost: press Forget again and it "
     "finishes what's left."
 )
+
+# The "Add to Slack" install (pages in a browser, not Slack messages). ``{error}`` is Slack's own error code.
+INSTALL_NOT_INSTALLED: Final = "hirebot wasn't installed"
+INSTALL_LINK_STALE: Final = (
+    "This install link has expired, was already used, or was opened in a different browser, so nothing was "
+    "installed. Start again from the Add to Slack page."
+)
+INSTALL_CANCELLED: Final = "The install was cancelled in Slack ({error}), so nothing was installed."
+INSTALL_REFUSED: Final = (
+    "Slack refused the install: {error}. Nothing was installed. Start again from the Add to Slack page; if it "
+    "keeps happening, check the app's client ID, client secret and redirect URL."
+)
+INSTALL_STORE_DOWN: Final = (
+    "hirebot's database isn't answering, so nothing was installed. Try again from the Add to Slack page in a minute."
+)
+INSTALL_START_AGAIN: Final = "Start again"

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
+from bot.install.oauth import build_install
 from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id, quiet_bolt_start
 from handlers import (
     actions,
@@ -22,6 +23,7 @@ from handlers import (
     events,
     feedback,
     home,
+    installs,
     reminders,
     scorecards,
     shortcuts,
@@ -44,6 +46,7 @@ SURFACES: tuple[ModuleType, ...] = (
     shortcuts,
     home,
     decision_surface,
+    installs,
 )
 
 
@@ -54,11 +57,14 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     bolt_logger = logging.getLogger("hirebot.bolt")
     quiet_bolt_start(bolt_logger)
+    # Any workspace by OAuth (bot.install): tokens from the installation store instead of SLACK_BOT_TOKEN.
+    install = build_install(settings, deps.store, client) if settings.oauth_enabled else None
     app = AsyncApp(
         client=client,
         signing_secret=secret,
         request_verification_enabled=verify_requests,
         logger=bolt_logger,
+        **(install.app_options() if install is not None else {}),
     )
 
     @app.middleware

@@ -74,6 +74,12 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: Annotated[SecretStr | None, _check_token(("xapp-",), "an app-level token")] = None
     slack_api_url: AnyHttpUrl = AnyHttpUrl("https://slack.com/api/")
+    # OAuth install (``hirebot serve`` for any workspace): both set, with the signing secret, turn it on.
+    slack_client_id: str | None = Field(default=None, pattern=r"^[0-9]+\.[0-9]+$")
+    slack_client_secret: SecretStr | None = None
+    slack_redirect_uri: AnyHttpUrl | None = None
+    hirebot_manifest: Path = Field(default=Path("manifest.yml"), description="where the OAuth scopes are read")
+    hirebot_uninstall_grace_days: int = Field(default=30, ge=0, le=3650, description="data kept after uninstall")
     redis_url: RedisUrl | None = None
     hirebot_key_prefix: str = Field(default="hirebot:", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     hirebot_data_dir: Path = DEFAULT_DATA_DIR
@@ -98,6 +104,9 @@ class Settings(BaseSettings):
         "slack_bot_token",
         "slack_signing_secret",
         "slack_app_token",
+        "slack_client_id",
+        "slack_client_secret",
+        "slack_redirect_uri",
         "anthropic_api_key",
         mode="before",
     )
@@ -131,6 +140,11 @@ class Settings(BaseSettings):
     @property
     def data_dir(self) -> Path:
         return self.hirebot_data_dir
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Installable in any workspace by OAuth: tokens come from the installation store, not SLACK_BOT_TOKEN."""
+        return self.slack_client_id is not None and self.slack_client_secret is not None
 
     @property
     def llm_enabled(self) -> bool:

@@ -23,6 +23,8 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import build_app
 from bot.config import Settings
 from bot.deps import Deps
+from bot.install.oauth import check_install_settings
+from bot.install.routes import add_install_routes
 from bot.ops.logs import REQUEST_ID, new_request_id
 from bot.ops.metrics import surface_of
 from bot.runtime import freeze_startup_objects, open_services, require
@@ -122,7 +124,10 @@ async def handle_health(request: web.Request) -> web.Response:
 
 
 def create_web_app(settings: Settings) -> web.Application:
-    require(settings, "slack_bot_token", "slack_signing_secret")
+    if settings.oauth_enabled:  # any workspace, installed by OAuth (bot.install)
+        check_install_settings(settings)
+    else:
+        require(settings, "slack_bot_token", "slack_signing_secret")
     signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
 
@@ -139,6 +144,7 @@ def create_web_app(settings: Settings) -> web.Application:
     web_app.router.add_post(EVENTS_PATH, handle_slack_events)
     web_app.router.add_get(HEALTH_PATH, handle_health)
     web_app.router.add_get(METRICS_PATH, handle_metrics)
+    add_install_routes(web_app, BOLT_APP)
     return web_app
 
 

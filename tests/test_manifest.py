@@ -49,6 +49,9 @@ EVENT_SCOPES: dict[str, str | None] = {
     "app_home_opened": None,
     "assistant_thread_started": "assistant:write",
     "assistant_thread_context_changed": "assistant:write",
+    # Sent whatever the scopes (https://docs.slack.dev/reference/events/app_uninstalled, .../tokens_revoked).
+    "app_uninstalled": None,
+    "tokens_revoked": None,
 }
 
 

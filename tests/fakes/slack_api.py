@@ -29,6 +29,7 @@ from aiohttp import web
 from tests.fakes.block_checks import check_message_blocks, check_view
 from tests.fakes.loopback import LoopbackServer
 from tests.fakes.slack_methods import JsonDict, SlackMethods
+from tests.fakes.slack_oauth import FakeOAuth
 from tests.fakes.socket_mode import FakeSocketModeServer
 
 API_PATH: Final = "/api/"
@@ -37,6 +38,7 @@ RESPONSE_URL_METHOD_PREFIX: Final = "response_url:"
 JSON_ENCODED_FIELDS: Final = frozenset({"blocks", "view", "attachments", "metadata", "prompts"})
 DEFAULT_ERRORS: Final = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
 APP_TOKEN_METHODS: Final = frozenset({"apps.connections.open"})
+OAUTH_METHOD: Final = "oauth.v2.access"  # authenticated by the app's client ID and secret (``slack_oauth``)
 SHUTDOWN_TIMEOUT: Final = 2.0
 
 
@@ -88,6 +90,7 @@ class FakeSlackAPI(LoopbackServer):
         self.calls: list[RecordedCall] = []
         self.failures: list[FailureRule] = []
         self.workspace = SlackMethods()
+        self.oauth = FakeOAuth()
         self.socket_mode = FakeSocketModeServer()
         self._changed = asyncio.Condition()
         self.app = web.Application()
@@ -193,6 +196,9 @@ class FakeSlackAPI(LoopbackServer):
             call.body = await _parse_body(request)
         except _BadRequestBodyError as exc:
             return await self._answer(call, 200, {"ok": False, "error": str(exc)})
+        if method == OAUTH_METHOD:
+            authorization = request.headers.get("Authorization", "")
+            return await self._answer_with_rules(call, lambda: (200, self.oauth.access(authorization, call.body)))
         known = method in self.workspace.handlers or method in APP_TOKEN_METHODS
         if not known:
             return await self._answer(call, 200, {"ok": False, "error": "unknown_method"})
@@ -210,12 +216,15 @@ class FakeSlackAPI(LoopbackServer):
         return await self._answer_with_rules(call, lambda: self._run_response_url(call), text=True)
 
     def _auth_error(self, method: str, request: web.Request, body: JsonDict) -> str | None:
-        header = request.headers.get("Authorization", "")
-        token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+        token = _bearer(request.headers)
         if not token and request.content_type != "application/json":  # Slack ignores a token in a JSON body
             token = str(body.get("token") or "")
         if not token:
             return "not_authed"
+        if token in self.oauth.retired:
+            return "token_revoked"
+        if self.oauth.knows(token):
+            return None
         wants_app_token = method in APP_TOKEN_METHODS
         expected, prefix = (self.app_token, "xapp-") if wants_app_token else (self.bot_token, "xoxb-")
         if token.startswith(("xapp-", "xoxb-", "xoxp-")) and not token.startswith(prefix):
@@ -236,6 +245,8 @@ class FakeSlackAPI(LoopbackServer):
             return 200, _invalid_blocks(errors)
         if call.method == "apps.connections.open":
             return 200, {"ok": True, "url": self.socket_mode.issue_url()}
+        if call.method == "auth.test" and self.oauth.knows(token := _bearer(call.headers)):
+            return 200, self.oauth.auth_test(token)
         return 200, self.workspace.handlers[call.method](body)
 
     def _run_response_url(self, call: RecordedCall) -> tuple[int, JsonDict]:
@@ -294,6 +305,11 @@ class FakeSlackAPI(LoopbackServer):
                 status=status, text="ok" if response.get("ok") else str(response.get("error")), headers=headers
             )
         return web.json_response(response, status=status, headers=headers)
+
+
+def _bearer(headers: Any) -> str:
+    header = str(headers.get("Authorization", ""))
+    return header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
 
 
 def _invalid_blocks(errors: list[str]) -> JsonDict:

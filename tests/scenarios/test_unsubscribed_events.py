@@ -27,8 +27,6 @@ APP_RATE_LIMITED = {
 
 # Events Slack sends only to apps subscribed to them; hirebot subscribes to none of these.
 NEVER_SUBSCRIBED: dict[str, dict[str, Any]] = {
-    "app_uninstalled": {"type": "app_uninstalled"},
-    "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [USER_ID], "bot": [BOT_USER_ID]}},
     "reaction_added": {
         "type": "reaction_added",
         "user": USER_ID,
@@ -63,6 +61,8 @@ SUBSCRIBED: dict[str, dict[str, Any]] = {
         "event_ts": new_ts(),
     },
     "message.im": message_event("") | {"subtype": "message_deleted", "deleted_ts": new_ts()},
+    "app_uninstalled": {"type": "app_uninstalled"},
+    "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [USER_ID], "bot": [BOT_USER_ID]}},
 }
 
 

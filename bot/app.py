@@ -37,11 +37,19 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
     envelopes arrive over an authenticated WebSocket and carry no signature."""
     hide_rejected_bodies()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    # ``process_before_response=True`` runs each listener inline and sends its ack as the HTTP response (or the
+    # Socket Mode envelope reply) when the listener returns, instead of starting it as an unreferenced future
+    # and polling ``ack.response`` every 10 ms (slack_bolt/listener/asyncio_runner.py). Bolt's docs: "the Bolt
+    # framework holds off sending an HTTP response until all the things in a listener function are done"
+    # (https://docs.slack.dev/tools/bolt-python/concepts/lazy-listeners). So every listener in ``handlers/``
+    # does only what its ack needs inline and hands the rest to ``deps.tasks`` (referenced, drained on shutdown),
+    # never to Bolt's lazy listeners, which are unreferenced ``asyncio.ensure_future`` calls.
     app = AsyncApp(
         client=client,
         signing_secret=secret,
         request_verification_enabled=verify_requests,
         logger=logging.getLogger("hirebot.bolt"),
+        process_before_response=True,
     )
 
     @app.middleware

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetSta
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks.payloads import parse_message_event
+from blocks.payloads import MessageEvent, parse_message_event
 from bot.deps import Deps
 
 # The events the assistant middleware consumes; listed in manifest.yml.
@@ -34,6 +34,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @assistant.thread_started
     async def handle_thread_started(say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
+        deps.tasks.spawn(greet(say, set_suggested_prompts), name="assistant-greeting")
+
+    async def greet(say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
         await say(GREETING)
         await set_suggested_prompts(
             prompts=[{"title": title, "message": message} for title, message in SUGGESTED_PROMPTS],
@@ -50,8 +53,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
             message = parse_message_event(payload)
         except ValidationError:
             return
-        if not message.from_a_person:
-            return
+        if message.from_a_person:
+            deps.tasks.spawn(take(body, message, client, set_status), name="assistant")
+
+    async def take(
+        body: dict[str, Any], message: MessageEvent, client: AsyncWebClient, set_status: AsyncSetStatus
+    ) -> None:
         question = await deps.questions.claim(
             message,
             event_id=body.get("event_id"),

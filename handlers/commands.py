@@ -1,6 +1,7 @@
 """The ``/hire`` slash command. Cards are built in-process in microseconds, so the reply rides on the ack
 itself: one HTTP response, well inside Slack's 3-second window, visible only to the person who asked. Subcommands
-that need Slack itself (a form, the store, a DM) are acked first, then run by the scorecard service."""
+that need Slack itself (a form, the store, a DM) are acked at once and run by the scorecard service in a background
+task (the app processes listeners before responding, see ``bot.app``)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await ack()
             args = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
             user, trigger_id = str(command.get("user_id") or ""), str(command.get("trigger_id") or "")
-            await deps.scorecards.run_subcommand(
+            work = deps.scorecards.run_subcommand(
                 subcommand.name, args, user=user, trigger_id=trigger_id, client=client, respond=respond
             )
+            deps.tasks.spawn(work, name=f"hire-{subcommand.name}")
             return
         try:
             reply = hire_reply(text, deps.cards)

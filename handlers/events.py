@@ -1,5 +1,6 @@
-"""Direct messages and @mentions. Bolt acks the event at once; the answer is made in the background by the
-question desk (``bot.answers.questions``), which claims the event first so a redelivery never answers twice."""
+"""Direct messages and @mentions. The event is acked as soon as the listener returns; the answer is made in a
+background task by the question desk (``bot.answers.questions``), which claims the event first so a redelivery
+never answers twice."""
 
 from __future__ import annotations
 
@@ -36,10 +37,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("message", middleware=[message_event])
     async def handle_message(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
         if message_event.channel_type == "im" and message_event.from_a_person:
-            await take(body, message_event, client, thread_ts=message_event.thread_ts, feature="dm")
+            work = take(body, message_event, client, thread_ts=message_event.thread_ts, feature="dm")
+            deps.tasks.spawn(work, name="dm")
 
     @app.event("app_mention", middleware=[message_event])
     async def handle_mention(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
         if message_event.from_a_person:
             thread_ts = message_event.thread_ts or message_event.ts
-            await take(body, message_event, client, thread_ts=thread_ts, feature="mention")
+            deps.tasks.spawn(take(body, message_event, client, thread_ts=thread_ts, feature="mention"), name="mention")

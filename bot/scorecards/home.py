@@ -55,3 +55,6 @@ class HomePublisher:
             await client.views_publish(user_id=user, view=await self.view(user, notice))
         except Exception:
             logger.exception("Could not publish the App Home")
+
+    async def opened(self, client: AsyncWebClient, user: str) -> None:
+        await self.publish(client, user)

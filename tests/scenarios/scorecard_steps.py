@@ -109,6 +109,7 @@ async def open_form(
     before = len(slack.calls_to("views.open"))
     await command(hirebot, slack, text, user=user)
     [*_, opened] = await slack.wait_for("views.open", before + 1)
+    await hirebot.settle(quiet_for=0)  # and the update with what the store adds, made by the same background task
     view_id = opened.response["view"]["id"]
     return latest_view(slack, view_id)
 

@@ -1,4 +1,6 @@
-"""``hirebot serve``: Bolt mounted on aiohttp at ``POST /slack/events``, plus ``GET /healthz``.
+"""``hirebot serve``: Bolt mounted on aiohttp at ``POST /slack/events``, plus ``GET /healthz`` (liveness: 200 while
+the process serves, with the store's state), ``GET /readyz`` (readiness: 503 with the reason while the store is
+down) and ``GET /metrics``.
 
 Long-lived clients (the Redis store, the Slack HTTP session) are opened in a ``cleanup_ctx`` and closed on
 shutdown; aiohttp's runner turns SIGTERM and SIGINT into a graceful stop.
@@ -26,12 +28,13 @@ from bot.deps import Deps
 from bot.ops.logs import REQUEST_ID, new_request_id
 from bot.ops.metrics import surface_of
 from bot.runtime import freeze_startup_objects, open_services, require
-from bot.store.redis_store import StoreUnavailable
+from bot.store.redis_store import Store
 
 logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 METRICS_PATH = "/metrics"
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -111,14 +114,34 @@ async def handle_metrics(request: web.Request) -> web.Response:
     return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
 
 
+def store_status(store: Store, problem: str | None) -> dict[str, Any]:
+    """What the store is doing, as ``/healthz`` and ``/readyz`` report it."""
+    breaker = store.breaker
+    return {
+        "ready": problem is None,
+        "reason": problem,
+        "breaker": breaker.state if breaker is not None else None,
+        "restarts": store.restarts,
+    }
+
+
 async def handle_health(request: web.Request) -> web.Response:
+    """Liveness: this process answers. Always 200; whether Redis does too is in the body."""
+    problem = await request.app[DEPS].store.readiness()
+    return web.json_response(
+        {"status": "ok", "redis": problem is None, "store": store_status(request.app[DEPS].store, problem)}
+    )
+
+
+async def handle_ready(request: web.Request) -> web.Response:
+    """Readiness: 200 while the store takes calls, else 503 with the reason (a load balancer's signal)."""
     store = request.app[DEPS].store
-    try:
-        await store.ping()
-        redis_ok = True
-    except StoreUnavailable:
-        redis_ok = False
-    return web.json_response({"status": "ok", "redis": redis_ok})
+    problem = await store.readiness()
+    if problem is None:
+        return web.json_response({"status": "ready", "store": store_status(store, None)})
+    return web.json_response(
+        {"status": "not ready", "reason": problem, "store": store_status(store, problem)}, status=503
+    )
 
 
 def create_web_app(settings: Settings) -> web.Application:
@@ -138,6 +161,7 @@ def create_web_app(settings: Settings) -> web.Application:
     web_app.cleanup_ctx.append(lifespan)
     web_app.router.add_post(EVENTS_PATH, handle_slack_events)
     web_app.router.add_get(HEALTH_PATH, handle_health)
+    web_app.router.add_get(READY_PATH, handle_ready)
     web_app.router.add_get(METRICS_PATH, handle_metrics)
     return web_app
 

@@ -76,13 +76,13 @@ class Saving:
             return errors_for(invalid, payload.view.block_ids)
         notices = [messages.SAVED_DESPITE_DAMAGE] if damaged else []
         try:
-            if metadata.reminder is not None and await self.reminder_records.get(metadata.reminder) is None:
-                notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
-            replaced = await self.scorecard_records.save(scorecard)
+            recorded = await self.scorecard_records.record(scorecard, reminder=metadata.reminder)
         except StoreUnavailable as error:
             logger.warning("Scorecard not saved, the form stays open: %s", error)
             return {ids.SCORECARD_NOTES_BLOCK: messages.NOT_SAVED}
-        return Saved(scorecard=scorecard, replaced=replaced, notices=notices)
+        if recorded.reminder_exists is False:
+            notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
+        return Saved(scorecard=scorecard, replaced=recorded.replaced, notices=notices)
 
     def saved_view(self, saved: Saved) -> View:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""

@@ -13,18 +13,20 @@ the person is told.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from bot.store.documents import parse_document, parse_documents
-from bot.store.redis_store import Store
+from bot.store.redis_store import Put, Store
 from knowledge.scorecards import Scorecard
 
 SCORECARD: Final = "scorecard"
 CANDIDATE: Final = "candidate"
 SUMMARY_POST: Final = "scorecard-post"
+REMINDER: Final = "reminder"  # bot.store.reminders' kind, checked in the same transaction as a save
 RECENT: Final = "recent"
 MAX_SCORECARDS_PER_CANDIDATE: Final = 200
 
@@ -46,30 +48,36 @@ class SummaryPost(BaseModel):
     ts: str
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    replaced: bool
+    reminder_exists: bool | None  # None: no reminder was asked about
+
+
 class ScorecardRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
     async def save(self, scorecard: Scorecard) -> bool:
-        """Save ``scorecard``, replacing one with the same id; whether it replaced one.
+        """Save ``scorecard``, replacing one with the same id; whether it replaced one."""
+        return (await self.record(scorecard)).replaced
 
-        The candidate entry is written first, so that a failure between the two writes leaves nothing that
-        claims the scorecard was saved: the scorecard itself is the last write.
-        """
-        existed = await self.store.get_document(SCORECARD, scorecard.id) is not None
+    async def record(self, scorecard: Scorecard, *, reminder: str | None = None) -> Recorded:
+        """Save ``scorecard`` and its candidate entry in one transaction (one round trip, all or nothing), saying
+        whether it replaced one and, given a ``reminder`` id, whether that reminder still existed."""
         entry = CandidateEntry(
             candidate=scorecard.candidate,
             candidate_key=scorecard.candidate_key,
             last_submitted_at=scorecard.submitted_at,
         )
-        await self.store.put_document(CANDIDATE, scorecard.candidate_key, entry, indexes=[RECENT])
-        await self.store.put_document(
-            SCORECARD,
-            scorecard.id,
-            scorecard,
-            indexes=[f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}"],
-        )
-        return existed
+        indexes = (f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}")
+        checks = [(SCORECARD, scorecard.id), *([(REMINDER, reminder)] if reminder is not None else [])]
+        puts = [
+            Put(CANDIDATE, scorecard.candidate_key, entry, (RECENT,)),
+            Put(SCORECARD, scorecard.id, scorecard, indexes),
+        ]
+        found = await self.store.put_documents(puts, exists=checks)
+        return Recorded(replaced=found[0], reminder_exists=found[1] if reminder is not None else None)
 
     async def get(self, scorecard_id: str) -> Scorecard | None:
         document = await self.store.get_document(SCORECARD, scorecard_id)

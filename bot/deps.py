@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.answers.outbox import Outbox
 from bot.answers.questions import QuestionDesk
 from bot.answers.service import AnswerService
 from bot.config import Settings
@@ -40,6 +41,7 @@ class Deps:
     cards: CardContext
     metrics: Metrics
     tasks: BackgroundTasks
+    outbox: Outbox
 
     @classmethod
     def build(cls, settings: Settings, store: Store, anthropic: AsyncAnthropic | None = None) -> Deps:
@@ -49,6 +51,7 @@ class Deps:
         answers = AnswerService.build(settings, store, anthropic, metrics=metrics)
         scorecard_records, reminder_records = ScorecardRecords(store), ReminderRecords(store)
         tasks = BackgroundTasks()
+        outbox = Outbox(store, tasks)
         return cls(
             settings=settings,
             store=store,
@@ -56,9 +59,10 @@ class Deps:
             reminder_records=reminder_records,
             feedback_records=FeedbackRecords(store, answers.records),
             answers=answers,
-            questions=QuestionDesk(answers, store, RecentIds(), tasks),
+            questions=QuestionDesk(answers, store, RecentIds(), tasks, outbox),
             cards=CardContext(answer=answers.card_answer, calculator=answers.engine.calculator),
             scorecards=ScorecardService(settings, scorecard_records, reminder_records),
             metrics=metrics,
             tasks=tasks,
+            outbox=outbox,
         )

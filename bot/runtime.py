@@ -75,7 +75,10 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
         stack.push_async_callback(anthropic.close)
     deps = Deps.build(settings, store, anthropic)
     stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
-    return deps, build_client(settings, session)
+    stack.push_async_callback(deps.outbox.stop)  # runs first: posts waiting out a 429 stay in Redis
+    client = build_client(settings, session)
+    deps.tasks.spawn(deps.outbox.resume(client), name="outbox-resume")  # what a stopped process left waiting
+    return deps, client
 
 
 def freeze_startup_objects() -> None:

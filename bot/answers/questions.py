@@ -10,6 +10,7 @@ from typing import Final
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.payloads import MessageEvent
+from bot.answers.outbox import Outbox
 from bot.answers.service import AnswerService
 from bot.answers.slack_reply import SlackThread, answer_in_slack
 from bot.ops.tasks import BackgroundTasks
@@ -32,11 +33,19 @@ class Question:
 
 
 class QuestionDesk:
-    def __init__(self, answers: AnswerService, store: Store, recent_events: RecentIds, tasks: BackgroundTasks) -> None:
+    def __init__(
+        self,
+        answers: AnswerService,
+        store: Store,
+        recent_events: RecentIds,
+        tasks: BackgroundTasks,
+        outbox: Outbox | None = None,
+    ) -> None:
         self.answers = answers
         self.store = store
         self.recent_events = recent_events
         self.tasks = tasks
+        self.outbox = outbox
 
     async def claim(
         self, message: MessageEvent, *, event_id: str | None, team_id: str, thread_ts: str | None, feature: str
@@ -56,5 +65,5 @@ class QuestionDesk:
 
     def answer(self, client: AsyncWebClient, question: Question) -> None:
         """Answer in the background; the task is kept referenced until it ends (and drained on shutdown)."""
-        work = answer_in_slack(self.answers, client, question.thread, question.text)
+        work = answer_in_slack(self.answers, client, question.thread, question.text, self.outbox)
         self.tasks.spawn(work, name=f"{question.thread.feature}:{question.event_id}")

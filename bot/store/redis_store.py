@@ -145,7 +145,10 @@ class Store:
             await self.redis.ping()
 
     async def readiness(self) -> str | None:
-        """None if the store takes calls now, else why not in one line (at once while the breaker is open)."""
+        """None if the store takes calls now, else why not in one line. With a breaker this is the supervisor's
+        verdict from its last probe, answered at once; without one, a ping (up to ``COMMAND_TIMEOUT``)."""
+        if self.breaker is not None:
+            return None if self.breaker.closed else f"Redis at {self.location} is unreachable: {self.breaker.reason}"
         try:
             await self.ping()
         except StoreUnavailable as error:

@@ -193,13 +193,9 @@ def rows(results: dict[str, Any]) -> list[Row]:
                 )
             elif run["concurrency"] == 200:
                 found.append(Row.check("scorecard @ c=200: not saved", f"{errors}", "0", errors == 0))
-            found.append(
-                Row(
-                    f"  server CPU per submission @ c={run['concurrency']}",
-                    f"{run['server_cpu_us_per_request'] / 1000:.2f} ms",
-                    "< 1.5 ms",
-                )
-            )
+            cpu = run.get("server_cpu_us_per_request_with_background", run["server_cpu_us_per_request"]) / 1000
+            label = f"  server CPU per submission, follow-ups included @ c={run['concurrency']}"
+            found.append(Row.check(label, f"{cpu:.2f} ms", "< 1.5 ms", cpu < 1.5))
     hung = results.get("redis_hung")
     if hung and hung.get("available"):
         dm_max = hung["dm_answer_ms"]["max"]

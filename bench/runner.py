@@ -126,6 +126,10 @@ class LoadPhases:
         await self.settle()
         self.forget_calls()
         summary = describe(server, scenario, result, warmup)
+        # The server's CPU from the first measured request until its background work (answers, scorecard
+        # follow-ups) is done and Slack has been quiet for QUIET_SECONDS: the whole cost of a request.
+        with_background = server.cpu_seconds() - result.server_cpu_at_start
+        summary["server_cpu_us_per_request_with_background"] = round(with_background / max(result.completed, 1) * 1e6)
         if answers is not None:
             times, missing, refused = answers
             summary |= {"answer_ms": summarize(times), "answers_missing": missing, "answers_refused": refused}

@@ -8,6 +8,7 @@ then the reminder for that candidate is cancelled, the summary card posted and t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,12 +34,19 @@ from knowledge.scorecards import Scorecard, ScorecardInvalid
 
 logger = logging.getLogger(__name__)
 
+# Follow-ups running at once. Under a burst they queue here instead of competing with the acks for the event loop
+# and the Redis pool: at 200 concurrent submissions, unbounded follow-ups starved saves of connections for 2 s
+# and people were told "not saved" (docs/benchmarks.md).
+FOLLOW_UP_CONCURRENCY = 8
+
 
 @dataclass(frozen=True)
 class Saved:
     scorecard: Scorecard
     replaced: bool
     notices: list[str] = field(default_factory=list)
+    pending_reminder: bool = True  # as the save's transaction found them: what the follow-up has to do
+    home_visitor: bool = True
 
 
 class Saving:
@@ -56,6 +64,7 @@ class Saving:
         self.reminder_records = reminder_records
         self.reminding = reminding
         self.home = home
+        self._follow_ups = asyncio.Semaphore(FOLLOW_UP_CONCURRENCY)
 
     async def save(self, payload: ViewPayload) -> Saved | dict[str, str]:
         """The saved scorecard, or the errors (by block id) to show in the form. Never raises."""
@@ -82,7 +91,13 @@ class Saving:
             return {ids.SCORECARD_NOTES_BLOCK: messages.NOT_SAVED}
         if recorded.reminder_exists is False:
             notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
-        return Saved(scorecard=scorecard, replaced=recorded.replaced, notices=notices)
+        return Saved(
+            scorecard=scorecard,
+            replaced=recorded.replaced,
+            notices=notices,
+            pending_reminder=recorded.pending_reminder,
+            home_visitor=recorded.home_visitor,
+        )
 
     def saved_view(self, saved: Saved) -> View:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
@@ -107,11 +122,14 @@ class Saving:
         Never raises: if the summary can't be posted, the interviewer is told where to find it."""
         scorecard = saved.scorecard
         try:
-            await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
-            await post_summary(
-                client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
-            )
-            await self.home.publish(client, scorecard.interviewer)
+            async with self._follow_ups:
+                if saved.pending_reminder:
+                    await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
+                await post_summary(
+                    client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
+                )
+                if saved.home_visitor:
+                    await self.home.publish(client, scorecard.interviewer)
         except Exception:
             logger.exception("A scorecard was saved but its follow-ups failed")
             await tell(

@@ -16,11 +16,10 @@ from typing import Any, Final
 from bot.store.documents import parse_documents
 from bot.store.redis_store import Store
 from bot.store.reminders import REMINDER
-from bot.store.scorecards import CANDIDATE, MAX_SCORECARDS_PER_CANDIDATE, SCORECARD, CandidateEntry
+from bot.store.scorecards import CANDIDATE, HOME_VISITS, MAX_SCORECARDS_PER_CANDIDATE, SCORECARD, CandidateEntry
 from knowledge.reminders import Reminder
 from knowledge.scorecards import Scorecard
 
-VISITS: Final = "home-visit"
 VISIT_TTL: Final = 24 * 60 * 60
 
 # Python's quote(part, safe="") leaves A-Z a-z 0-9 _ . - ~ as they are and writes every other byte as %XX.
@@ -33,7 +32,7 @@ end
 local function key(section, kind, part)
   return prefix .. section .. ':' .. quote(kind) .. ':' .. quote(part)
 end
-local visit = key('once', 'home-visit', user)
+local visit = key('once', ARGV[8], user)
 if touch then
   redis.call('SET', visit, '1', 'EX', tonumber(ARGV[7]))
 elseif require_visit and redis.call('EXISTS', visit) == 0 then
@@ -75,7 +74,7 @@ class HomeReader:
     ) -> HomeData | None:
         """``user``'s Home data; ``opened`` also records a visit (for 24 hours). With ``only_visitors``, None
         when ``user`` has not opened their Home in the last 24 hours. Raises ``StoreUnavailable``."""
-        flags = [int(opened), int(only_visitors), VISIT_TTL]
+        flags: list[str | int] = [int(opened), int(only_visitors), VISIT_TTL, HOME_VISITS]
         args: list[str | int] = [self.store.prefix, user, limit, MAX_SCORECARDS_PER_CANDIDATE, *flags]
         reply: list[Any] = await self.store.run_script(HOME_SCRIPT, args)
         if not reply[0]:

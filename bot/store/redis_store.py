@@ -223,15 +223,15 @@ class Store:
         """
         await self.put_documents([Put(kind, doc_id, document, tuple(indexes), ttl)])
 
-    async def put_documents(self, puts: Sequence[Put], *, exists: Sequence[tuple[str, str]] = ()) -> list[bool]:
-        """Whether each ``(kind, doc_id)`` in ``exists`` existed, then every put (as ``put_document``), all in one
-        ``MULTI``/``EXEC`` round trip: the checks see the data as it was just before the puts, and either every put
-        is applied or none is."""
+    async def put_documents(self, puts: Sequence[Put], *, exists: Sequence[str] = ()) -> list[bool]:
+        """Whether each key in ``exists`` (from ``document_key``, ``claim_key``...) existed, then every put (as
+        ``put_document``), all in one ``MULTI``/``EXEC`` round trip: the checks see the data as it was just before
+        the puts, and either every put is applied or none is."""
         put_at = time.time()
         with self._reachable():
             async with self.redis.pipeline(transaction=True) as pipe:
-                for kind, doc_id in exists:
-                    pipe.exists(self.document_key(kind, doc_id))
+                for key in exists:
+                    pipe.exists(key)
                 for put in puts:
                     payload = pydantic_core.to_json(put.document).decode()
                     pipe.set(self.document_key(put.kind, put.doc_id), payload, ex=put.ttl)

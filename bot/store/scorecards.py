@@ -21,12 +21,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from bot.store.documents import parse_document, parse_documents
 from bot.store.redis_store import Put, Store
+from knowledge.reminders import reminder_id
 from knowledge.scorecards import Scorecard
 
 SCORECARD: Final = "scorecard"
 CANDIDATE: Final = "candidate"
 SUMMARY_POST: Final = "scorecard-post"
 REMINDER: Final = "reminder"  # bot.store.reminders' kind, checked in the same transaction as a save
+HOME_VISITS: Final = "home-visit"  # claim namespace of App Home visits (bot.store.home_read)
 RECENT: Final = "recent"
 MAX_SCORECARDS_PER_CANDIDATE: Final = 200
 
@@ -52,6 +54,8 @@ class SummaryPost(BaseModel):
 class Recorded:
     replaced: bool
     reminder_exists: bool | None  # None: no reminder was asked about
+    pending_reminder: bool  # a reminder for this candidate and interviewer exists (the follow-up cancels it)
+    home_visitor: bool  # the interviewer opened their App Home in the last 24 hours (it gets refreshed)
 
 
 class ScorecardRecords:
@@ -64,20 +68,32 @@ class ScorecardRecords:
 
     async def record(self, scorecard: Scorecard, *, reminder: str | None = None) -> Recorded:
         """Save ``scorecard`` and its candidate entry in one transaction (one round trip, all or nothing), saying
-        whether it replaced one and, given a ``reminder`` id, whether that reminder still existed."""
+        whether it replaced one, whether the ``reminder`` it was opened from still existed, and what its follow-up
+        needs to know (is there a reminder to cancel, a Home to refresh) so it reads nothing more."""
         entry = CandidateEntry(
             candidate=scorecard.candidate,
             candidate_key=scorecard.candidate_key,
             last_submitted_at=scorecard.submitted_at,
         )
         indexes = (f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}")
-        checks = [(SCORECARD, scorecard.id), *([(REMINDER, reminder)] if reminder is not None else [])]
+        store = self.store
+        checks = [
+            store.document_key(SCORECARD, scorecard.id),
+            store.document_key(REMINDER, reminder_id(scorecard.candidate_key, scorecard.interviewer)),
+            store.claim_key(HOME_VISITS, scorecard.interviewer),
+            *([store.document_key(REMINDER, reminder)] if reminder is not None else []),
+        ]
         puts = [
             Put(CANDIDATE, scorecard.candidate_key, entry, (RECENT,)),
             Put(SCORECARD, scorecard.id, scorecard, indexes),
         ]
         found = await self.store.put_documents(puts, exists=checks)
-        return Recorded(replaced=found[0], reminder_exists=found[1] if reminder is not None else None)
+        return Recorded(
+            replaced=found[0],
+            reminder_exists=found[3] if reminder is not None else None,
+            pending_reminder=found[1],
+            home_visitor=found[2],
+        )
 
     async def get(self, scorecard_id: str) -> Scorecard | None:
         document = await self.store.get_document(SCORECARD, scorecard_id)

@@ -61,6 +61,14 @@ async def test_a_save_with_its_checks_is_one_transaction(counted: tuple[Store, C
     again = await records.record(scorecard())
     assert client.round_trips == 2
     assert (first.replaced, first.reminder_exists, again.replaced, again.reminder_exists) == (False, False, True, None)
+    assert (first.pending_reminder, first.home_visitor) == (False, False)
+
+    await ReminderRecords(store).save(factories.reminder(at=NOW), NOW)  # Grace's reminder for Ada
+    await HomeReader(store).read("U0GRACE001", 8, opened=True)  # Grace opens her Home
+    client.round_trips = 0
+    third = await records.record(scorecard())
+    assert client.round_trips == 1
+    assert (third.pending_reminder, third.home_visitor) == (True, True)  # what the follow-up then does
 
 
 async def test_a_home_is_read_in_one_round_trip_whatever_it_holds(counted: tuple[Store, CountingRedis]) -> None:

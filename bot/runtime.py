@@ -77,7 +77,7 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
     stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
     stack.push_async_callback(deps.outbox.stop)  # runs first: posts waiting out a 429 stay in Redis
     client = build_client(settings, session)
-    deps.tasks.spawn(deps.outbox.resume(client), name="outbox-resume")  # what a stopped process left waiting
+    deps.outbox.start(client)  # delivers what a stopped process left waiting out a 429
     return deps, client
 
 

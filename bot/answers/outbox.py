@@ -128,6 +128,7 @@ class Outbox:
         self.pacer = pacer or ChannelPacer()
         self.max_total_wait = max_total_wait
         self._stopping = asyncio.Event()
+        self._sweeper: asyncio.Task[None] | None = None
 
     async def post(
         self, client: AsyncWebClient, *, channel: str, thread_ts: str | None, text: str, blocks: list[dict[str, Any]]
@@ -140,6 +141,24 @@ class Outbox:
     async def stop(self) -> None:
         """Shutdown: waiting posts stop waiting and stay in Redis for the next process."""
         self._stopping.set()
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            await asyncio.wait({self._sweeper}, timeout=1)
+
+    def start(self, client: AsyncWebClient) -> None:
+        """Take over posts other processes left waiting: at once, then every ``LEASE`` seconds (a process killed
+        outright leaves its posts leased until then). The sweeper is this object's own task, not a background
+        answer, so it never holds up a drain."""
+        self._sweeper = asyncio.get_running_loop().create_task(self._sweep(client), name="outbox-sweeper")
+
+    async def _sweep(self, client: AsyncWebClient) -> None:
+        while not self._stopping.is_set():
+            try:
+                await self.resume(client)
+            except Exception:  # the sweeper must outlive one bad sweep
+                logger.exception("Resuming waiting posts failed")
+            if not await self._wait_unless_stopping(LEASE):
+                return
 
     async def resume(self, client: AsyncWebClient) -> int:
         """Deliver, in background tasks, the posts a stopped process left waiting; how many this process took."""

@@ -57,6 +57,8 @@ async def open_store(settings: Settings, *, require_reachable: bool = True) -> A
                 if require_reachable:
                     raise
                 logger.warning("%s; running without history until it is back", error)
+                if breaker is not None:  # not ready from the start, rather than after the first probe
+                    breaker.trip(str(error).rpartition(": ")[2])
             if supervisor is not None:
                 supervisor.start()
             yield store

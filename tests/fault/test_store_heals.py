@@ -19,7 +19,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.config import Settings
 from bot.server import create_web_app
-from bot.store.embedded import PID_NAME, START_LOCK_NAME
+from bot.store.embedded import PID_NAME, START_LOCK_NAME, EmbeddedRedis
 from tests.fakes.payloads import message_event, new_event_id
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -135,3 +135,31 @@ async def test_a_hung_redis_fails_fast_and_recovers(bot: HirebotServer, slack: F
     assert saved.get("response_action") == "update"
     await bot.settle(quiet_for=0)
     assert (await ready(bot))[1]["store"]["restarts"] == 0  # hung is not dead: the same server carries on
+
+
+async def test_started_while_redis_is_down_it_is_not_ready_until_redis_answers(
+    slack: FakeSlackAPI, tmp_path: Path
+) -> None:
+    redis = EmbeddedRedis(tmp_path / "redis")
+    settings = Settings(
+        _env_file=None,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
+        slack_api_url=slack.api_url,
+        redis_url=redis.url,  # nothing listens there yet
+        hirebot_data_dir=tmp_path,
+    )
+    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        async with aiohttp.ClientSession() as session:
+            bot = HirebotServer(server, session)
+            status, body = await ready(bot)
+            assert status == 503 and "unreachable" in body["reason"]
+            redis.start()
+            await eventually(lambda: ready(bot), lambda r: r[0] == 200, within=HEAL_WITHIN, what="/readyz 200")
+            view = await open_form(bot, slack)
+            assert (await save(bot, view, "once Redis is up")).get("response_action") == "update"
+    finally:
+        await server.close()
+        redis.stop()

@@ -6,11 +6,13 @@ a 429). ``ChannelPacer`` keeps to that up front: a token bucket per channel (``B
 
 A post Slack still refuses with 429 is written to Redis at once (``outbox`` documents, ``pending`` index) and
 retried after ``Retry-After`` seconds, for up to ``MAX_TOTAL_WAIT`` in all; delivered, it is deleted. slack_sdk's
-own ``AsyncRateLimitErrorRetryHandler`` would sleep out the same header inside the call, but in memory only and
-for three retries, so the outbox posts through a copy of the client without it (the connection and 5xx handlers
-stay). On shutdown a waiting post stops waiting and is left in Redis, released; the next process to start takes it
+own ``AsyncRateLimitErrorRetryHandler`` (``slack_sdk/http_retry/builtin_async_handlers.py``) sleeps out the same
+header inside the call, but in memory only and for ``max_retry_count`` retries (3 here), so the outbox posts
+through a copy of the client without it (the connection and 5xx handlers stay).
+
+On shutdown a waiting post stops waiting and is left in Redis, released; the next process to start takes it
 (``resume``, one process per post through ``claim_once``) and delivers it. A process killed outright leaves its
-posts leased for ``LEASE`` seconds past their next attempt, then the next start takes them.
+posts leased for ``LEASE`` seconds past their next attempt; a running process's sweeper then takes them.
 """
 
 from __future__ import annotations

@@ -32,10 +32,26 @@ SURFACES: tuple[ModuleType, ...] = (
 )
 
 
+# slack_sdk formats its DEBUG line for every Web API call, the whole request body included, whenever its client
+# logger's own level is NOTSET: it tests ``logger.level <= logging.DEBUG`` rather than whether DEBUG is enabled
+# (slack_sdk/web/async_internal_utils.py). A scorecard summary's request and response lines cost about 20 µs each
+# to build, for lines that were then dropped.
+SLACK_SDK_CLIENT_LOGGERS = ("slack_sdk.web.async_base_client", "slack_sdk.web.base_client")
+
+
+def format_slack_sdk_debug_only_when_logged() -> None:
+    """Give slack_sdk's client loggers the level they have in effect, so DEBUG lines are built only when logged."""
+    for name in SLACK_SDK_CLIENT_LOGGERS:
+        sdk_logger = logging.getLogger(name)
+        if sdk_logger.level == logging.NOTSET:
+            sdk_logger.setLevel(sdk_logger.getEffectiveLevel())
+
+
 def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
     """The Bolt app with every surface registered. Socket Mode passes ``verify_requests=False``: its
     envelopes arrive over an authenticated WebSocket and carry no signature."""
     hide_rejected_bodies()
+    format_slack_sdk_debug_only_when_logged()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     # ``process_before_response=True`` runs each listener inline and sends its ack as the HTTP response (or the
     # Socket Mode envelope reply) when the listener returns, instead of starting it as an unreferenced future

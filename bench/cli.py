@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import report
+from bench import issue14, report
 from bench.offline import ask_cold_start, golden_latency
 from bench.runner import LoadPhases, Options, progress
 from bench.scenarios import (
@@ -28,7 +28,7 @@ from bench.scenarios import (
 from bench.stack import REPO_ROOT, ServerProcess, bench_redis, server_process
 from tests.fakes.slack_api import FakeSlackAPI
 
-PHASES = ("offline", "cold-start", "load", "compare", "memory")
+PHASES = ("offline", "cold-start", "unloaded", "load", "compare", "hung", "memory")
 DEFAULTS = {"requests": 3000, "warmup": 300, "rounds": 3, "rss_requests": 10_000, "golden_repeats": 20, "cold_runs": 7}
 QUICK = {"requests": 300, "warmup": 50, "rounds": 1, "rss_requests": 1000, "golden_repeats": 3, "cold_runs": 3}
 
@@ -129,6 +129,9 @@ async def serve_and_load(options: Options, skip: set[str], redis_url: str | None
         "load": [],
         "compare": None,
         "memory": None,
+        "unloaded": [],
+        "ratios": {},
+        "redis_hung": None,
     }
     with tempfile.TemporaryDirectory(prefix="hb-bench-") as scratch:
         work_dir = Path(scratch)
@@ -145,23 +148,33 @@ async def serve_and_load(options: Options, skip: set[str], redis_url: str | None
                 return server_process(kind, slack_api_url=slack.api_url, redis=redis, work_dir=work_dir)
 
             logs: dict[str, dict[str, int]] = {}
-            if not {"load", "compare"} <= skip:
-                async with start("hirebot") as hirebot, start("bare") as bare:
+            baseline = bare_slash_command("ai-vs-ml", response_url)
+            if not {"unloaded", "load", "compare", "hung"} <= skip:
+                async with start("hirebot") as hirebot, start("bare") as bare, start("bare-pbr") as bare_pbr:
+                    servers = {"hirebot": hirebot, "bare": bare, "bare-pbr": bare_pbr}
+                    if "unloaded" not in skip:
+                        named = {"ai_vs_ml": ai_vs_ml, "bare": baseline, "dm": scenarios[1]}
+                        results["unloaded"] = await issue14.unloaded(phases, servers, named)
                     for concurrency in options.concurrencies:
                         if "compare" not in skip:
-                            baseline = bare_slash_command("ai-vs-ml", response_url)
-                            pair = await phases.compare(hirebot, bare, ai_vs_ml, baseline, concurrency)
-                            results["load"] += pair
+                            for peer in (bare, bare_pbr):
+                                results["load"] += await phases.compare(hirebot, peer, ai_vs_ml, baseline, concurrency)
                         if "load" not in skip:
                             for scenario in scenarios:
                                 results["load"].append(await phases.measure(hirebot, scenario, concurrency))
-                    logs["hirebot"], logs["bare"] = hirebot.log_summary(), bare.log_summary()
+                    if "hung" not in skip:
+                        card = scenarios[2] if len(scenarios) > 2 else None
+                        results["redis_hung"] = await issue14.redis_hung(phases, hirebot, redis, scenarios[1], card)
+                    for kind, server in servers.items():
+                        logs[kind] = server.log_summary()
             if "memory" not in skip:
                 async with start("hirebot") as fresh:
                     results["memory"] = await phases.memory(fresh, [ai_vs_ml, *scenarios])
                     logs["hirebot (memory run)"] = fresh.log_summary()
             results["server_logs"] = logs
     results["compare"] = ratio_of(results["load"])
+    for kind in ("bare", "bare-pbr"):
+        results["ratios"][kind] = issue14.ratio_of(results["load"], kind, report.RATIO_CONCURRENCY)
     return results
 
 
@@ -169,7 +182,9 @@ def ratio_of(load: list[dict[str, Any]]) -> dict[str, Any] | None:
     runs = {
         run["server"]: run
         for run in load
-        if run["concurrency"] == report.RATIO_CONCURRENCY and run["scenario"] in ("hire_ai_vs_ml", "bare_hire")
+        if run["concurrency"] == report.RATIO_CONCURRENCY
+        and run["scenario"] in ("hire_ai_vs_ml", "bare_hire")
+        and run.get("peer") == "bare"
     }
     if set(runs) != {"hirebot", "bare"}:
         return None
@@ -212,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results |= asyncio.run(serve_and_load(options, skip, args.redis_url))
     results["duration_s"] = round(time.perf_counter() - clock, 1)
     rows = [
+        *issue14.rows(results),
         *report.load_rows(results["load"]),
         *report.ratio_rows(results["compare"]),
         *report.offline_rows(results.get("golden"), results.get("cold_start")),

@@ -43,6 +43,7 @@ class LoadResult:
     errors: Counter[str] = field(default_factory=Counter)
     wall_seconds: float = 0.0
     server_cpu_seconds: float = 0.0
+    server_cpu_at_start: float = 0.0
     harness_cpu_seconds: float = 0.0
     timed_out: bool = False
     first_problem: str = ""
@@ -109,6 +110,7 @@ async def run_load(
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     result.wall_seconds = time.perf_counter() - started
     result.server_cpu_seconds = server.cpu_seconds() - cpu_before
+    result.server_cpu_at_start = cpu_before
     result.harness_cpu_seconds = time.process_time() - client_before
     return result
 

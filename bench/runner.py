@@ -126,6 +126,10 @@ class LoadPhases:
         await self.settle()
         self.forget_calls()
         summary = describe(server, scenario, result, warmup)
+        # The server's CPU from the first measured request until its background work (answers, scorecard
+        # follow-ups) is done and Slack has been quiet for QUIET_SECONDS: the whole cost of a request.
+        with_background = server.cpu_seconds() - result.server_cpu_at_start
+        summary["server_cpu_us_per_request_with_background"] = round(with_background / max(result.completed, 1) * 1e6)
         if answers is not None:
             times, missing, refused = answers
             summary |= {"answer_ms": summarize(times), "answers_missing": missing, "answers_refused": refused}
@@ -134,18 +138,19 @@ class LoadPhases:
     async def compare(
         self, hirebot: ServerProcess, bare: ServerProcess, ours: Scenario, baseline: Scenario, concurrency: int
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """``options.rounds`` alternating rounds of bare Bolt then hirebot, each warmed up on its own; latencies
-        pooled over the rounds, throughput the median round's."""
+        """``options.rounds`` alternating rounds of bare Bolt (``bare`` may be either bare app) then hirebot, each
+        warmed up on its own; latencies pooled over the rounds, throughput the median round's. Both results name
+        the bare app they were compared with (``peer``)."""
         rounds: dict[str, list[dict[str, Any]]] = {"bare": [], "hirebot": []}
         pooled: dict[str, list[float]] = {"bare": [], "hirebot": []}
         for _ in range(self.options.rounds):
-            for server, scenario in ((bare, baseline), (hirebot, ours)):
+            for role, server, scenario in (("bare", bare, baseline), ("hirebot", hirebot, ours)):
                 progress(f"{server.kind}: {scenario.title} at concurrency {concurrency} (comparison round)")
                 warmup, result = await self.warm_and_measure(server, scenario, concurrency)
                 await self.settle()
                 self.forget_calls()
-                rounds[server.kind].append(describe(server, scenario, result, warmup))
-                pooled[server.kind] += result.latencies_ms
+                rounds[role].append(describe(server, scenario, result, warmup))
+                pooled[role] += result.latencies_ms
         merged = []
         for kind in ("bare", "hirebot"):
             runs = rounds[kind]
@@ -164,6 +169,7 @@ class LoadPhases:
                     "requests_per_second": statistics.median(run["requests_per_second"] for run in runs),
                     "server_cpu_us_per_request": statistics.median(run["server_cpu_us_per_request"] for run in runs),
                     "ack_ms": summarize(pooled[kind]),
+                    "peer": bare.kind,
                     "rounds": runs,
                 }
             )

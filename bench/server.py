@@ -9,6 +9,7 @@ SIGTERM or SIGINT stops it gracefully (hirebot's ``cleanup_ctx`` drains backgrou
 - ``bare``: a Bolt ``AsyncApp`` whose only listener is ``@app.command("/hire")`` acking ``"ok"``, mounted at
   ``POST /slack/events`` with Bolt's own aiohttp adapter (what ``AsyncSlackAppServer`` does), with the same
   token, signing secret, fake Slack URL and a shared client session, as hirebot has.
+- ``bare-pbr``: the same bare app with ``process_before_response=True``, as hirebot runs (issue 14's honest peer).
 """
 
 from __future__ import annotations
@@ -49,13 +50,15 @@ def hirebot_app(args: argparse.Namespace) -> web.Application:
     return create_web_app(settings)
 
 
-def bare_bolt_app(args: argparse.Namespace) -> web.Application:
+def bare_bolt_app(args: argparse.Namespace, *, process_before_response: bool = False) -> web.Application:
     web_app = web.Application()
 
     async def lifespan(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
             client = AsyncWebClient(token=BOT_TOKEN, base_url=args.slack_api_url, session=session)
-            bolt = AsyncApp(client=client, signing_secret=SIGNING_SECRET)
+            bolt = AsyncApp(
+                client=client, signing_secret=SIGNING_SECRET, process_before_response=process_before_response
+            )
 
             @bolt.command("/hire")
             async def handle_hire(ack: AsyncAck) -> None:
@@ -92,7 +95,7 @@ async def serve(web_app: web.Application) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.server", description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("hirebot", "bare"))
+    parser.add_argument("kind", choices=("hirebot", "bare", "bare-pbr"))
     parser.add_argument("--slack-api-url", required=True, help="the fake Slack Web API, ending with /api/")
     parser.add_argument("--redis-url", help="hirebot's Redis (unset: an embedded one in --data-dir)")
     parser.add_argument("--key-prefix", default="hirebot:", help="hirebot's Redis key prefix")
@@ -103,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main() -> int:
     args = build_parser().parse_args()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
-    web_app = hirebot_app(args) if args.kind == "hirebot" else bare_bolt_app(args)
+    if args.kind == "hirebot":
+        web_app = hirebot_app(args)
+    else:
+        web_app = bare_bolt_app(args, process_before_response=args.kind == "bare-pbr")
     asyncio.run(serve(web_app))
     return 0
 

@@ -50,11 +50,34 @@ SURFACES: tuple[ModuleType, ...] = (
 )
 
 
+# slack_sdk formats its DEBUG line for every Web API call, the whole request body included, whenever its client
+# logger's own level is NOTSET: it tests ``logger.level <= logging.DEBUG`` rather than whether DEBUG is enabled
+# (slack_sdk/web/async_internal_utils.py). A scorecard summary's request and response lines cost about 20 µs each
+# to build, for lines that were then dropped.
+SLACK_SDK_CLIENT_LOGGERS = ("slack_sdk.web.async_base_client", "slack_sdk.web.base_client")
+
+
+def format_slack_sdk_debug_only_when_logged() -> None:
+    """Give slack_sdk's client loggers the level they have in effect, so DEBUG lines are built only when logged."""
+    for name in SLACK_SDK_CLIENT_LOGGERS:
+        sdk_logger = logging.getLogger(name)
+        if sdk_logger.level == logging.NOTSET:
+            sdk_logger.setLevel(sdk_logger.getEffectiveLevel())
+
+
 def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
     """The Bolt app with every surface registered. Socket Mode passes ``verify_requests=False``: its
     envelopes arrive over an authenticated WebSocket and carry no signature."""
     hide_rejected_bodies()
+    format_slack_sdk_debug_only_when_logged()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    # ``process_before_response=True`` runs each listener inline and sends its ack as the HTTP response (or the
+    # Socket Mode envelope reply) when the listener returns, instead of starting it as an unreferenced future
+    # and polling ``ack.response`` every 10 ms (slack_bolt/listener/asyncio_runner.py). Bolt's docs: "the Bolt
+    # framework holds off sending an HTTP response until all the things in a listener function are done"
+    # (https://docs.slack.dev/tools/bolt-python/concepts/lazy-listeners). So every listener in ``handlers/``
+    # does only what its ack needs inline and hands the rest to ``deps.tasks`` (referenced, drained on shutdown),
+    # never to Bolt's lazy listeners, which are unreferenced ``asyncio.ensure_future`` calls.
     bolt_logger = logging.getLogger("hirebot.bolt")
     quiet_bolt_start(bolt_logger)
     # Any workspace by OAuth (bot.install): tokens from the installation store instead of SLACK_BOT_TOKEN.
@@ -64,6 +87,7 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
         signing_secret=secret,
         request_verification_enabled=verify_requests,
         logger=bolt_logger,
+        process_before_response=True,
         **(install.app_options() if install is not None else {}),
     )
 

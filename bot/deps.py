@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot.answers.outbox import Outbox
 from bot.answers.questions import QuestionDesk
 from bot.answers.service import AnswerService
 from bot.config import Settings
@@ -48,6 +49,7 @@ class Deps:
     cards: CardContext
     metrics: Metrics
     tasks: BackgroundTasks
+    outbox: Outbox
 
     @classmethod
     def build(cls, settings: Settings, store: Store, anthropic: AsyncAnthropic | None = None) -> Deps:
@@ -61,6 +63,7 @@ class Deps:
         decision_records = DecisionRecords(store)
         audit = AuditLog(store, timedelta(days=settings.hirebot_retention_days))
         scorecards = ScorecardService(settings, scorecard_records, reminder_records, decision_records, audit)
+        outbox = Outbox(store, tasks)
         return cls(
             settings=settings,
             store=store,
@@ -69,7 +72,7 @@ class Deps:
             feedback_records=FeedbackRecords(store, answers.records),
             answers=answers,
             events=events,
-            questions=QuestionDesk(answers, events, tasks),
+            questions=QuestionDesk(answers, events, tasks, outbox),
             cards=CardContext(answer=answers.card_answer, calculator=answers.engine.calculator),
             scorecards=scorecards,
             decision_records=decision_records,
@@ -79,4 +82,5 @@ class Deps:
             ),
             metrics=metrics,
             tasks=tasks,
+            outbox=outbox,
         )

@@ -76,7 +76,9 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
         stack.push_async_callback(anthropic.close)
     deps = Deps.build(settings, store, anthropic)
     stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
+    stack.push_async_callback(deps.outbox.stop)  # runs first: posts waiting out a 429 stay in Redis
     client = build_client(settings, session)
+    deps.outbox.start(client)  # delivers what a stopped process left waiting out a 429
     sweep = asyncio.get_running_loop().create_task(deps.decisions.retention.run_forever(client), name="retention")
 
     async def stop_sweeping() -> None:

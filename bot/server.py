@@ -1,4 +1,6 @@
-"""``hirebot serve``: Bolt mounted on aiohttp at ``POST /slack/events``, plus ``GET /healthz``.
+"""``hirebot serve``: Bolt mounted on aiohttp at ``POST /slack/events``, plus ``GET /healthz`` (liveness: 200 while
+the process serves, with the store's state), ``GET /readyz`` (readiness: 503 with the reason while the store is
+down) and ``GET /metrics``.
 
 Long-lived clients (the Redis store, the Slack HTTP session) are opened in a ``cleanup_ctx`` and closed on
 shutdown; aiohttp's runner turns SIGTERM and SIGINT into a graceful stop.
@@ -6,6 +8,7 @@ shutdown; aiohttp's runner turns SIGTERM and SIGINT into a graceful stop.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -28,12 +31,13 @@ from bot.install.routes import add_install_routes
 from bot.ops.logs import REQUEST_ID, new_request_id
 from bot.ops.metrics import surface_of
 from bot.runtime import freeze_startup_objects, open_services, require
-from bot.store.redis_store import StoreUnavailable
+from bot.store.redis_store import Store
 
 logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 METRICS_PATH = "/metrics"
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -43,19 +47,55 @@ SIGNATURE = web.AppKey("signature_verifier", SignatureVerifier)
 
 
 def to_bolt_request(body: str, query: str, headers: dict[str, str]) -> AsyncBoltRequest:
-    """Bolt's request, with one parsing bug worked around.
+    """Bolt's request, parsed here rather than by Bolt, for two reasons.
 
-    slack_bolt 1.30 treats any form body containing the substring "payload" as an interactivity payload,
-    so a slash command like ``/hire what payload size`` parses to ``{}`` and is dropped as unhandled. When
-    the form has no ``payload`` field, the plain form fields are the body, as Bolt intended.
+    slack_bolt 1.30 treats any form body containing the substring "payload" as an interactivity payload, so a
+    slash command like ``/hire what payload size`` parsed to ``{}`` and was dropped as unhandled: here only a
+    ``payload`` field is one. And Bolt decodes forms with ``urllib.parse.parse_qsl``, whose pure-Python percent
+    decoding of a scorecard submission (about 1,600 escapes) was a fifth of the server's CPU per submission
+    (py-spy, docs/benchmarks.md); ``parse_form`` decodes in C. The raw body stays as Bolt's ``raw_body``, which
+    its signature check reads.
     """
-    bolt_request = AsyncBoltRequest(body=body, query=query, headers=dict(headers))
-    if not bolt_request.body and body and not body.lstrip().startswith("{"):
-        fields = dict(parse_qsl(body, keep_blank_values=True))
-        if fields and "payload" not in fields:
-            bolt_request.body = fields
-            bolt_request.context = build_async_context(AsyncBoltContext(), fields)
+    bolt_request = AsyncBoltRequest(body="", query=query, headers=dict(headers))
+    parsed = parse_slack_body(body, bolt_request.content_type)
+    bolt_request.raw_body = body
+    bolt_request.body = parsed
+    bolt_request.context = build_async_context(AsyncBoltContext(), parsed)
     return bolt_request
+
+
+def parse_slack_body(body: str, content_type: str | None) -> Any:
+    """What Bolt's ``parse_body`` makes of a body (JSON as is; a form's ``payload`` field as JSON), except that a
+    form without a ``payload`` field is its fields."""
+    if not body:
+        return {}
+    if content_type == "application/json" or body.startswith("{"):
+        return json.loads(body)
+    fields = parse_form(body)
+    payload = fields.get("payload")
+    return json.loads(payload) if payload is not None else fields
+
+
+def parse_form(body: str) -> dict[str, str]:
+    """``dict(parse_qsl(body, keep_blank_values=True))``, with the percent-decoding done by the C codecs; a body
+    they can't take (a stray ``%``, raw non-ASCII) goes through ``parse_qsl`` itself."""
+    try:
+        fields: dict[str, str] = {}
+        for pair in body.split("&"):
+            if pair:
+                name, _, value = pair.partition("=")
+                fields[_unquote_plus(name)] = _unquote_plus(value)
+        return fields
+    except UnicodeError:
+        return dict(parse_qsl(body, keep_blank_values=True))
+
+
+def _unquote_plus(text: str) -> str:
+    if "%" not in text and "+" not in text:
+        return text
+    # Every backslash is written as %5C first, so unicode_escape sees only the \xHH escapes made from %HH.
+    escaped = text.replace("+", " ").replace("\\", "%5C").replace("%", "\\x")
+    return escaped.encode("ascii").decode("unicode_escape").encode("latin-1").decode("utf-8")
 
 
 def bolt_can_read(body: dict[str, Any]) -> bool:
@@ -113,14 +153,34 @@ async def handle_metrics(request: web.Request) -> web.Response:
     return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
 
 
+def store_status(store: Store, problem: str | None) -> dict[str, Any]:
+    """What the store is doing, as ``/healthz`` and ``/readyz`` report it."""
+    breaker = store.breaker
+    return {
+        "ready": problem is None,
+        "reason": problem,
+        "breaker": breaker.state if breaker is not None else None,
+        "restarts": store.restarts,
+    }
+
+
 async def handle_health(request: web.Request) -> web.Response:
+    """Liveness: this process answers. Always 200; whether Redis does too is in the body."""
+    problem = await request.app[DEPS].store.readiness()
+    return web.json_response(
+        {"status": "ok", "redis": problem is None, "store": store_status(request.app[DEPS].store, problem)}
+    )
+
+
+async def handle_ready(request: web.Request) -> web.Response:
+    """Readiness: 200 while the store takes calls, else 503 with the reason (a load balancer's signal)."""
     store = request.app[DEPS].store
-    try:
-        await store.ping()
-        redis_ok = True
-    except StoreUnavailable:
-        redis_ok = False
-    return web.json_response({"status": "ok", "redis": redis_ok})
+    problem = await store.readiness()
+    if problem is None:
+        return web.json_response({"status": "ready", "store": store_status(store, None)})
+    return web.json_response(
+        {"status": "not ready", "reason": problem, "store": store_status(store, problem)}, status=503
+    )
 
 
 def create_web_app(settings: Settings) -> web.Application:
@@ -143,6 +203,7 @@ def create_web_app(settings: Settings) -> web.Application:
     web_app.cleanup_ctx.append(lifespan)
     web_app.router.add_post(EVENTS_PATH, handle_slack_events)
     web_app.router.add_get(HEALTH_PATH, handle_health)
+    web_app.router.add_get(READY_PATH, handle_ready)
     web_app.router.add_get(METRICS_PATH, handle_metrics)
     add_install_routes(web_app, BOLT_APP)
     return web_app

@@ -30,9 +30,7 @@ def shared_card(card: Card, user_id: str, subcommand: str) -> Card:
 def register(app: AsyncApp, deps: Deps) -> None:
     click = parsed("click", parse_block_actions, tell=messages.SHARE_DAMAGED)
 
-    @app.action(ids.SHARE_ACTION, middleware=[click])
-    async def handle_share(ack: AsyncAck, click: BlockActions, respond: AsyncRespond) -> None:
-        await ack()
+    async def share(click: BlockActions, respond: AsyncRespond) -> None:
         try:
             reply = hire_reply(click.value, deps.cards)
             if reply.name == "help" or reply.subcommand.needs_slack:
@@ -45,9 +43,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
             logger.exception("Failed to share a card")
             await respond(response_type="ephemeral", replace_original=False, text=messages.SORRY)
 
-    @app.action(CHOICE_PATTERN, middleware=[click])
-    async def handle_ai_vs_ml_choice(ack: AsyncAck, click: BlockActions, respond: AsyncRespond) -> None:
+    @app.action(ids.SHARE_ACTION, middleware=[click])
+    async def handle_share(ack: AsyncAck, click: BlockActions, respond: AsyncRespond) -> None:
         await ack()
+        deps.tasks.spawn(share(click, respond), name="share")
+
+    async def recommend(click: BlockActions, respond: AsyncRespond) -> None:
         choice = parse_choice(click.value)
         if choice is None:
             await respond(response_type="ephemeral", replace_original=False, text=messages.SHARE_DAMAGED)
@@ -58,3 +59,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         except Exception:
             logger.exception("Failed to build the recommendation card")
             await respond(response_type="ephemeral", replace_original=False, text=messages.SORRY)
+
+    @app.action(CHOICE_PATTERN, middleware=[click])
+    async def handle_ai_vs_ml_choice(ack: AsyncAck, click: BlockActions, respond: AsyncRespond) -> None:
+        await ack()
+        deps.tasks.spawn(recommend(click, respond), name="ai-vs-ml-choice")

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetSta
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks.payloads import parse_message_event
+from blocks.payloads import MessageEvent, parse_message_event
 from bot.deps import Deps
 
 # The events the assistant middleware consumes; listed in manifest.yml.
@@ -36,6 +36,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_thread_started(
         body: dict[str, Any], say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts
     ) -> None:
+        deps.tasks.spawn(greet(body, say, set_suggested_prompts), name="assistant-greeting")
+
+    async def greet(body: dict[str, Any], say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
         if not await deps.events.first(body.get("event_id")):
             return  # a redelivery: the greeting was posted the first time
         await say(GREETING)
@@ -60,8 +63,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
             message = parse_message_event(payload)
         except ValidationError:
             return
-        if message.not_answered_because is not None:
-            return
+        if message.not_answered_because is None:
+            deps.tasks.spawn(take(body, message, client, set_status), name="assistant")
+
+    async def take(
+        body: dict[str, Any], message: MessageEvent, client: AsyncWebClient, set_status: AsyncSetStatus
+    ) -> None:
         question = await deps.questions.claim(
             message,
             event_id=body.get("event_id"),

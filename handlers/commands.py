@@ -1,6 +1,7 @@
 """The ``/hire`` slash command. Cards are built in-process in microseconds, so the reply rides on the ack
 itself: one HTTP response, well inside Slack's 3-second window, visible only to the person who asked. Subcommands
-that need Slack itself (a form, the store, a DM) are acked first, then run by the scorecard service."""
+that need Slack itself (a form, the store, a DM) are acked at once and run by the scorecard service in a background
+task (the app processes listeners before responding, see ``bot.app``)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
             args = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
             user, trigger_id = str(command.get("user_id") or ""), str(command.get("trigger_id") or "")
             runner = deps.decisions if deps.decisions.runs(subcommand.name) else deps.scorecards
-            await runner.run_subcommand(
+            work = runner.run_subcommand(
                 subcommand.name, args, user=user, trigger_id=trigger_id, client=client, respond=respond
             )
+            deps.tasks.spawn(work, name=f"hire-{subcommand.name}")
             return
         try:
             reply = hire_reply(text, deps.cards)

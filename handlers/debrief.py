@@ -31,9 +31,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, press: BlockActions, ref: CandidateRef, client: AsyncWebClient
     ) -> None:
         await ack()
-        await deps.scorecards.open_debrief(
+        work = deps.scorecards.open_debrief(
             client, trigger_id=str(press.trigger_id), reader=press.user.id, candidate=ref.candidate
         )
+        deps.tasks.spawn(work, name="open-debrief")
 
     damaged = messages.BUTTON_DAMAGED
     show = [parsed("press", parse_button_press, tell=damaged), parsed("ref", _scorecard, tell=damaged)]
@@ -43,5 +44,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, press: BlockActions, ref: ScorecardRef, respond: AsyncRespond
     ) -> None:
         await ack()
-        card = await deps.scorecards.scorecard_card(press.user.id, ref.scorecard)
+        deps.tasks.spawn(show_card(press.user.id, ref.scorecard, respond), name="show-scorecard")
+
+    async def show_card(reader: str, scorecard: str, respond: AsyncRespond) -> None:
+        card = await deps.scorecards.scorecard_card(reader, scorecard)
         await respond(response_type="ephemeral", replace_original=False, text=card.text, blocks=card.block_dicts())

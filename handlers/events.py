@@ -1,5 +1,6 @@
-"""Direct messages and @mentions. Bolt acks the event at once; the answer is made in the background by the
-question desk (``bot.answers.questions``), which claims the event first so a redelivery never answers twice.
+"""Direct messages and @mentions. The event is acked as soon as the listener returns; the answer is made in a
+background task by the question desk (``bot.answers.questions``), which claims the event first so a redelivery
+never answers twice.
 
 Which messages get an answer is the message policy in ``blocks.payloads`` (``MessageEvent.not_answered_because``):
 a person's own message, with a file attached or broadcast from a thread; never Slackbot, an app, an edit, a
@@ -70,10 +71,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("message", middleware=[message_event])
     async def handle_message(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
         if message_event.channel_type == "im" and answered(message_event):
-            await take(body, message_event, client, thread_ts=message_event.thread_ts, feature="dm")
+            work = take(body, message_event, client, thread_ts=message_event.thread_ts, feature="dm")
+            deps.tasks.spawn(work, name="dm")
 
     @app.event("app_mention", middleware=[message_event])
     async def handle_mention(body: dict[str, Any], message_event: MessageEvent, client: AsyncWebClient) -> None:
         if answered(message_event):
             thread_ts = message_event.thread_ts or message_event.ts
-            await take(body, message_event, client, thread_ts=thread_ts, feature="mention")
+            deps.tasks.spawn(take(body, message_event, client, thread_ts=thread_ts, feature="mention"), name="mention")

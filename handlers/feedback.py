@@ -42,9 +42,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.action(ids.FEEDBACK_HELPFUL_ACTION, middleware=[click])
     async def handle_helpful(ack: AsyncAck, body: dict[str, Any], click: BlockActions, respond: AsyncRespond) -> None:
         await ack()
-        await record(body, click, respond, "helpful")
+        deps.tasks.spawn(record(body, click, respond, "helpful"), name="feedback")
 
     @app.action(ids.FEEDBACK_UNHELPFUL_ACTION, middleware=[click])
     async def handle_unhelpful(ack: AsyncAck, body: dict[str, Any], click: BlockActions, respond: AsyncRespond) -> None:
         await ack()
-        await record(body, click, respond, "unhelpful")
+        deps.tasks.spawn(record(body, click, respond, "unhelpful"), name="feedback")

@@ -22,17 +22,24 @@ logger = logging.getLogger(__name__)
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("app_home_opened", middleware=[parsed("opened", HomeOpened.model_validate, part="event")])
     async def handle_app_home_opened(body: dict[str, Any], opened: HomeOpened, client: AsyncWebClient) -> None:
-        if opened.tab == "home" and await deps.events.first(body.get("event_id")):
-            await deps.scorecards.publish_home(client, opened.user)
+        if opened.tab == "home":
+            deps.tasks.spawn(open_home(body.get("event_id"), opened.user, client), name="home-opened")
+
+    async def open_home(event_id: str | None, user: str, client: AsyncWebClient) -> None:
+        if await deps.events.first(event_id):  # a redelivered app_home_opened publishes nothing more
+            await deps.scorecards.home_opened(client, user)
 
     @app.action(ids.HOME_ASK_ACTION, middleware=[parsed("press", parse_button_press)])
     async def handle_home_ask(ack: AsyncAck, press: BlockActions, client: AsyncWebClient) -> None:
         await ack()
+        deps.tasks.spawn(open_question(client, str(press.trigger_id), press.user.id), name="home-ask")
+
+    async def open_question(client: AsyncWebClient, trigger_id: str, user: str) -> None:
         try:
-            await client.views_open(trigger_id=str(press.trigger_id), view=question_modal())
+            await client.views_open(trigger_id=trigger_id, view=question_modal())
         except Exception:
             logger.exception("Could not open the question modal")
-            await deps.scorecards.publish_home(client, press.user.id, notice=messages.COULD_NOT_OPEN)
+            await deps.scorecards.publish_home(client, user, notice=messages.COULD_NOT_OPEN)
 
     question_view = parsed("submission", parse_view_payload, errors={ids.QUESTION_BLOCK: messages.QUESTION_DAMAGED})
 

@@ -25,4 +25,5 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, press: BlockActions, ref: ReminderRef, client: AsyncWebClient
     ) -> None:
         await ack()
-        await deps.scorecards.cancel_reminder(client, user=press.user.id, reminder=ref.reminder)
+        work = deps.scorecards.cancel_reminder(client, user=press.user.id, reminder=ref.reminder)
+        deps.tasks.spawn(work, name="cancel-reminder")

@@ -36,12 +36,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await ack(response_action="errors", errors=outcome)
             return
         await ack(response_action="update", view=scorecards.saved_view(outcome))
-        await scorecards.follow_up(client, outcome)
+        deps.tasks.spawn(scorecards.follow_up(client, outcome), name="scorecard-follow-up")
 
     @app.action(ids.SCORECARD_ROLE_ACTION, middleware=[parsed("form", parse_view_payload)])
     async def handle_role_change(ack: AsyncAck, form: ViewPayload, client: AsyncWebClient) -> None:
         await ack()
-        await scorecards.switch_role(client, form)
+        deps.tasks.spawn(scorecards.switch_role(client, form), name="scorecard-role")
 
     @app.action(ids.FILL_SCORECARD_ACTION, middleware=[press])
     async def handle_fill_scorecard(
@@ -54,7 +54,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         except ValidationError:  # the form still opens, empty, and says why
             logger.warning("A Fill scorecard button's value didn't parse")
             value, notices = FillScorecard(), [messages.FILL_BUTTON_DAMAGED]
-        await scorecards.open_form(
+        work = scorecards.open_form(
             client,
             trigger_id=str(press.trigger_id),
             user=press.user.id,
@@ -63,6 +63,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             notices=notices,
             respond=respond,
         )
+        deps.tasks.spawn(work, name="fill-scorecard")
 
     @app.action(ids.EDIT_SCORECARD_ACTION, middleware=[press, parsed("ref", _saved_scorecard)])
     async def handle_edit_scorecard(
@@ -73,6 +74,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         respond: AsyncRespond | None = None,
     ) -> None:
         await ack()
-        await scorecards.open_saved(
+        work = scorecards.open_saved(
             client, trigger_id=str(press.trigger_id), user=press.user.id, scorecard_id=ref.scorecard, respond=respond
         )
+        deps.tasks.spawn(work, name="edit-scorecard")

@@ -15,4 +15,6 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.shortcut(ids.SCORECARD_SHORTCUT, middleware=[parsed("press", ShortcutPress.model_validate)])
     async def handle_scorecard_shortcut(ack: AsyncAck, press: ShortcutPress, client: AsyncWebClient) -> None:
         await ack()
-        await deps.scorecards.open_form(client, trigger_id=press.trigger_id, user=press.user.id)
+        deps.tasks.spawn(
+            deps.scorecards.open_form(client, trigger_id=press.trigger_id, user=press.user.id), name="shortcut"
+        )

@@ -20,9 +20,6 @@ from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 
 ROOT = Path(__file__).resolve().parents[1]
 PINNED = re.compile(r"^[a-z0-9./-]+:\d+(\.\d+)+[a-z0-9.-]*$")  # name:1.2.3-variant, never latest or a bare major
-# GET /readyz (Redis answers, the installation store is readable) comes with issue 14's change to bot/server.py;
-# compose's readiness check already names it. Once both are merged it is in served_paths() and this can go.
-FROM_ISSUE_14 = {"/readyz"}
 
 
 def dockerfile() -> list[tuple[str, str]]:
@@ -100,7 +97,7 @@ def test_compose_runs_two_replicas_behind_a_proxy_with_redis_7_on_aof() -> None:
     assert hirebot["environment"]["REDIS_URL"] == f"redis://redis:{6379}/0", "every replica shares only Redis"
     assert hirebot["depends_on"]["redis"]["condition"] == "service_healthy"
     readiness = " ".join(hirebot["healthcheck"]["test"])
-    assert probed_paths(readiness) == {"/readyz"} <= served_paths() | FROM_ISSUE_14
+    assert probed_paths(readiness) == {"/readyz"} <= served_paths()
     assert f"127.0.0.1:{args.port}/" in readiness
 
     settings = Settings.model_fields

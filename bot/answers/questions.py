@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import messages
 from blocks.payloads import MessageEvent
+from bot.answers.outbox import Outbox
 from bot.answers.service import AnswerService
 from bot.answers.slack_reply import SlackThread, answer_in_slack, tell_in_slack
 from bot.ops.tasks import BackgroundTasks
@@ -32,10 +33,13 @@ class Question:
 
 
 class QuestionDesk:
-    def __init__(self, answers: AnswerService, claims: EventClaims, tasks: BackgroundTasks) -> None:
+    def __init__(
+        self, answers: AnswerService, claims: EventClaims, tasks: BackgroundTasks, outbox: Outbox | None = None
+    ) -> None:
         self.answers = answers
         self.claims = claims
         self.tasks = tasks
+        self.outbox = outbox
 
     async def claim(
         self, message: MessageEvent, *, event_id: str | None, team_id: str, thread_ts: str | None, feature: str
@@ -60,7 +64,7 @@ class QuestionDesk:
     def answer(self, client: AsyncWebClient, question: Question) -> None:
         """Answer in the background; the task is kept referenced until it ends (and drained on shutdown)."""
         if question.text:
-            work = answer_in_slack(self.answers, client, question.thread, question.text)
+            work = answer_in_slack(self.answers, client, question.thread, question.text, self.outbox)
         else:
             work = tell_in_slack(client, question.thread, question.thread.notice or messages.TYPE_A_QUESTION)
         self.tasks.spawn(work, name=f"{question.thread.feature}:{question.event_id}")

@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks import messages
 from blocks.common import Card
 from blocks.conversation_cards import partial_card, reply_cards, thinking_card
+from bot.answers.outbox import Outbox
 from bot.answers.service import AnswerService, Reply
 
 logger = logging.getLogger(__name__)
@@ -37,14 +38,23 @@ class SlackThread:
 
 
 class SlackReplyWriter:
-    def __init__(self, client: AsyncWebClient, thread: SlackThread) -> None:
+    def __init__(self, client: AsyncWebClient, thread: SlackThread, outbox: Outbox | None = None) -> None:
         self.client = client
         self.thread = thread
+        self.outbox = outbox
         self.placeholder_ts: str | None = None
         self._last_update = 0.0
         self._shown = ""
 
     async def _post(self, card: Card) -> str | None:
+        if self.outbox is not None:  # waits out 429s, kept in Redis meanwhile (bot.answers.outbox)
+            return await self.outbox.post(
+                self.client,
+                channel=self.thread.channel_id,
+                thread_ts=self.thread.thread_ts,
+                text=card.text,
+                blocks=card.block_dicts(),
+            )
         response = await self.client.chat_postMessage(
             channel=self.thread.channel_id,
             thread_ts=self.thread.thread_ts,
@@ -90,9 +100,11 @@ class SlackReplyWriter:
             await self._post(card)
 
 
-async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread: SlackThread, question: str) -> None:
+async def answer_in_slack(
+    answers: AnswerService, client: AsyncWebClient, thread: SlackThread, question: str, outbox: Outbox | None = None
+) -> None:
     """The whole answer, from question to posted card; failures are logged and told to the user."""
-    writer = SlackReplyWriter(client, thread)
+    writer = SlackReplyWriter(client, thread, outbox)
     try:
         reply = await answers.reply(
             thread.key,

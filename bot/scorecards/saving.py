@@ -8,6 +8,7 @@ then the reminder for that candidate is cancelled, the summary card posted and t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,12 +34,19 @@ from knowledge.scorecards import Scorecard, ScorecardInvalid
 
 logger = logging.getLogger(__name__)
 
+# Follow-ups running at once. Under a burst they queue here instead of competing with the acks for the event loop
+# and the Redis pool: at 200 concurrent submissions, unbounded follow-ups starved saves of connections for 2 s
+# and people were told "not saved" (docs/benchmarks.md).
+FOLLOW_UP_CONCURRENCY = 8
+
 
 @dataclass(frozen=True)
 class Saved:
     scorecard: Scorecard
     replaced: bool
     notices: list[str] = field(default_factory=list)
+    pending_reminder: bool = True  # as the save's transaction found them: what the follow-up has to do
+    home_visitor: bool = True
 
 
 class Saving:
@@ -56,6 +64,7 @@ class Saving:
         self.reminder_records = reminder_records
         self.reminding = reminding
         self.home = home
+        self._follow_ups = asyncio.Semaphore(FOLLOW_UP_CONCURRENCY)
 
     async def save(self, payload: ViewPayload) -> Saved | dict[str, str]:
         """The saved scorecard, or the errors (by block id) to show in the form. Never raises."""
@@ -76,13 +85,19 @@ class Saving:
             return errors_for(invalid, payload.view.block_ids)
         notices = [messages.SAVED_DESPITE_DAMAGE] if damaged else []
         try:
-            if metadata.reminder is not None and await self.reminder_records.get(metadata.reminder) is None:
-                notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
-            replaced = await self.scorecard_records.save(scorecard)
+            recorded = await self.scorecard_records.record(scorecard, reminder=metadata.reminder)
         except StoreUnavailable as error:
             logger.warning("Scorecard not saved, the form stays open: %s", error)
             return {ids.SCORECARD_NOTES_BLOCK: messages.NOT_SAVED}
-        return Saved(scorecard=scorecard, replaced=replaced, notices=notices)
+        if recorded.reminder_exists is False:
+            notices.append(messages.SAVED_AFTER_REMINDER_CANCELLED)
+        return Saved(
+            scorecard=scorecard,
+            replaced=recorded.replaced,
+            notices=notices,
+            pending_reminder=recorded.pending_reminder,
+            home_visitor=recorded.home_visitor,
+        )
 
     def saved_view(self, saved: Saved) -> View:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
@@ -107,11 +122,14 @@ class Saving:
         Never raises: if the summary can't be posted, the interviewer is told where to find it."""
         scorecard = saved.scorecard
         try:
-            await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
-            await post_summary(
-                client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
-            )
-            await self.home.publish(client, scorecard.interviewer)
+            async with self._follow_ups:
+                if saved.pending_reminder:
+                    await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
+                await post_summary(
+                    client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
+                )
+                if saved.home_visitor:
+                    await self.home.publish(client, scorecard.interviewer)
         except Exception:
             logger.exception("A scorecard was saved but its follow-ups failed")
             await tell(

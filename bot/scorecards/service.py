@@ -128,6 +128,10 @@ class ScorecardService:
         """Publish ``user``'s App Home; never raises."""
         await self.home.publish(client, user, notice=notice)
 
+    async def home_opened(self, client: AsyncWebClient, user: str) -> None:
+        """``user`` opened their App Home: remember it (later publishes go only to recent visitors), publish it."""
+        await self.home.opened(client, user)
+
     async def run_subcommand(
         self,
         name: str,

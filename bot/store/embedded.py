@@ -14,6 +14,9 @@ Several hirebot processes may share one data directory. Two lock files coordinat
   only for the last user, who shuts the server down. A process that crashes drops its lock with its file
   descriptors and leaves the server running; the next process to start reuses it.
 
+A user whose server died restarts it under ``redis.lock`` (``revive``): the first to take the lock spawns it on
+the same data directory, the others then find it answering.
+
 ``flock`` locks belong to an open file, not a process, so two ``EmbeddedRedis`` in one process count as
 two users too. Every descriptor here is non-inheritable, so the server never holds a lock itself.
 """
@@ -124,6 +127,23 @@ class EmbeddedRedis:
             finally:
                 os.close(probe_fd)
             self._shut_down()
+
+    def revive(self) -> bool:
+        """Restart the server on the same data directory (its AOF replayed) if nothing listens on its socket;
+        whether this call started it. Blocking, like ``start``.
+
+        The start lock decides who restarts when several processes share the server: the first to take it
+        spawns one, the others then find it answering and only reconnect. A server that accepts connections but
+        does not answer (hung, or busy loading its AOF) is left alone: a second one must never replace it.
+        """
+        if self._users_fd is None:
+            return False
+        _reap_exited_servers()
+        with self._start_stop_lock():
+            if _ask(self.socket_path, PING) is not None:
+                return False
+            self._spawn()
+        return True
 
     def __enter__(self) -> str:
         return self.start()

@@ -12,8 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
 from bot.config import Settings, redacted_url
+from bot.store.breaker import CircuitBreaker
 from bot.store.embedded import EmbeddedRedis, EmbeddedRedisError
 from bot.store.redis_store import Store, StoreUnavailable, connect_redis
+from bot.store.supervisor import StoreSupervisor, probe_client
 from bot.store.unavailable import UnavailableStore
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,8 @@ async def open_store(settings: Settings, *, require_reachable: bool = True) -> A
 
     The ping makes an unreachable server fail here, within about two seconds, rather than at the first
     real command. A long-running server passes ``require_reachable=False``: it then gets the store even
-    while ``REDIS_URL`` is down (with a warning), and the client reconnects by itself once Redis is back.
+    while ``REDIS_URL`` is down (with a warning), supervised (``bot.store.supervisor``): a circuit breaker
+    fails calls fast while Redis is down, and an embedded server that dies is restarted.
     Failing to leave the embedded server is only logged, so it cannot hide an error raised in the
     ``async with`` body.
     """
@@ -38,9 +41,13 @@ async def open_store(settings: Settings, *, require_reachable: bool = True) -> A
             url = await asyncio.to_thread(embedded.start)
         except EmbeddedRedisError as error:
             raise StoreUnavailable(f"Could not start the embedded Redis: {error}") from None
+    supervisor: StoreSupervisor | None = None
     try:
         try:
-            store = Store(connect_redis(url), prefix=settings.hirebot_key_prefix)
+            breaker = None if require_reachable else CircuitBreaker()
+            store = Store(connect_redis(url), prefix=settings.hirebot_key_prefix, breaker=breaker)
+            if breaker is not None:
+                supervisor = StoreSupervisor(store, breaker, probe_client(url), embedded=embedded)
         except ValueError as error:
             raise StoreUnavailable(f"Redis URL {redacted_url(url)} is not usable: {error}") from None
         try:
@@ -50,8 +57,14 @@ async def open_store(settings: Settings, *, require_reachable: bool = True) -> A
                 if require_reachable:
                     raise
                 logger.warning("%s; running without history until it is back", error)
+                if breaker is not None:  # not ready from the start, rather than after the first probe
+                    breaker.trip(str(error).rpartition(": ")[2])
+            if supervisor is not None:
+                supervisor.start()
             yield store
         finally:
+            if supervisor is not None:
+                await supervisor.stop()
             await store.close()
     finally:
         if embedded is not None:

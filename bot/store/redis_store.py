@@ -15,7 +15,8 @@ free text such as ``T1:C2:1712.0001`` can neither collide with another key acros
 glob character into a ``SCAN MATCH`` pattern. The store knows nothing about what documents contain.
 
 Every method turns a lost or refused connection into ``StoreUnavailable`` with a one-line message, so a
-caller can print it as is.
+caller can print it as is. A long-running server gives the store a ``CircuitBreaker`` (``bot.store.breaker``),
+kept by ``bot.store.supervisor``: while it is open every method raises ``StoreUnavailable`` at once.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote, unquote
 
@@ -36,6 +38,9 @@ from pydantic import BaseModel, Field, ValidationError
 from redis.asyncio.connection import SSLConnection, UnixDomainSocketConnection
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
+from redis.commands.core import AsyncScript
+
+from bot.store.breaker import BreakerOpen, CircuitBreaker
 
 logger = logging.getLogger(__name__)
 
@@ -86,15 +91,32 @@ def connect_redis(url: str) -> redis.asyncio.Redis:
     return redis.asyncio.Redis(connection_pool=pool)
 
 
+@dataclass(frozen=True, slots=True)
+class Put:
+    """One document to write with ``Store.put_documents``."""
+
+    kind: str
+    doc_id: str
+    document: dict[str, Any] | BaseModel
+    indexes: tuple[str, ...] = ()
+    ttl: int | None = None
+
+
 class Store:
     """hirebot's data in one Redis database, every key under ``prefix``; see the module docstring for the layout."""
 
     available = True  # False only for ``bot.store.unavailable.UnavailableStore``
 
-    def __init__(self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX) -> None:
+    def __init__(
+        self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX, *, breaker: CircuitBreaker | None = None
+    ) -> None:
         self.redis = redis
         self.prefix = prefix
+        self.breaker = breaker
         self.on_unavailable: list[Callable[[], None]] = []  # e.g. a metrics counter
+        self.on_suspect: list[Callable[[], None]] = []  # a call failed: the supervisor probes at once
+        self.restarts = 0  # times the supervisor restarted the embedded server this store uses
+        self._scripts: dict[str, AsyncScript] = {}
 
     @property
     def location(self) -> str:
@@ -122,9 +144,29 @@ class Store:
         with self._reachable():
             await self.redis.ping()
 
+    async def readiness(self) -> str | None:
+        """None if the store takes calls now, else why not in one line. With a breaker this is the supervisor's
+        verdict from its last probe, answered at once; without one, a ping (up to ``COMMAND_TIMEOUT``)."""
+        if self.breaker is not None:
+            return None if self.breaker.closed else f"Redis at {self.location} is unreachable: {self.breaker.reason}"
+        try:
+            await self.ping()
+        except StoreUnavailable as error:
+            return str(error)
+        return None
+
     async def close(self) -> None:
-        with self._reachable():
+        """Release the connection pool; never raises (an open breaker or a dead server has nothing to close)."""
+        with suppress(redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
             await self.redis.aclose()
+
+    async def run_script(self, source: str, args: Sequence[str | int]) -> Any:
+        """Run a Lua script (by ``EVALSHA``; redis-py's ``Script`` loads it again after a server restart)."""
+        with self._reachable():
+            script = self._scripts.get(source)
+            if script is None:
+                script = self._scripts[source] = self.redis.register_script(source)
+            return await script(args=list(args))
 
     async def append_turn(self, conversation: str, turn: Turn) -> None:
         await self.append_turns(conversation, (turn,))
@@ -180,14 +222,24 @@ class Store:
         Index entries do not expire with a document that has a ``ttl``; readers skip ids whose document is
         gone (``get_documents`` does) and ``delete_document`` removes them.
         """
-        payload = pydantic_core.to_json(document).decode()
+        await self.put_documents([Put(kind, doc_id, document, tuple(indexes), ttl)])
+
+    async def put_documents(self, puts: Sequence[Put], *, exists: Sequence[str] = ()) -> list[bool]:
+        """Whether each key in ``exists`` (from ``document_key``, ``claim_key``...) existed, then every put (as
+        ``put_document``), all in one ``MULTI``/``EXEC`` round trip: the checks see the data as it was just before
+        the puts, and either every put is applied or none is."""
         put_at = time.time()
         with self._reachable():
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.set(self.document_key(kind, doc_id), payload, ex=ttl)
-                for index in indexes:
-                    pipe.zadd(self.index_key(kind, index), {doc_id: put_at})
-                await pipe.execute()
+                for key in exists:
+                    pipe.exists(key)
+                for put in puts:
+                    payload = pydantic_core.to_json(put.document).decode()
+                    pipe.set(self.document_key(put.kind, put.doc_id), payload, ex=put.ttl)
+                    for index in put.indexes:
+                        pipe.zadd(self.index_key(put.kind, index), {put.doc_id: put_at})
+                results = await pipe.execute()
+        return [bool(found) for found in results[: len(exists)]]
 
     async def get_document(self, kind: str, doc_id: str) -> dict[str, Any] | None:
         with self._reachable():
@@ -263,12 +315,21 @@ class Store:
 
     @contextmanager
     def _reachable(self) -> Iterator[None]:
+        if self.breaker is not None:
+            try:
+                self.breaker.check()
+            except BreakerOpen as open_breaker:
+                for listener in self.on_unavailable:
+                    listener()
+                raise StoreUnavailable(f"Redis at {self.location} is unreachable: {open_breaker}") from None
         try:
             yield
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
             for listener in self.on_unavailable:
                 listener()
-            raise StoreUnavailable(f"Redis at {self.location} is unreachable: {_reason(error)}") from error
+            for suspect in self.on_suspect:
+                suspect()
+            raise StoreUnavailable(f"Redis at {self.location} is unreachable: {reason_of(error)}") from error
 
 
 def _text(value: object) -> str:
@@ -281,7 +342,7 @@ def _parse_document(payload: str | bytes) -> dict[str, Any]:
     return document
 
 
-def _reason(error: BaseException) -> str:
+def reason_of(error: BaseException) -> str:
     """The root cause in a few words, e.g. "Connection refused", rather than redis-py's full message."""
     if isinstance(error, (redis.exceptions.TimeoutError, TimeoutError)):
         return "no reply in time"

@@ -13,18 +13,22 @@ the person is told.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from bot.store.documents import parse_document, parse_documents
-from bot.store.redis_store import Store
+from bot.store.redis_store import Put, Store
+from knowledge.reminders import reminder_id
 from knowledge.scorecards import Scorecard
 
 SCORECARD: Final = "scorecard"
 CANDIDATE: Final = "candidate"
 SUMMARY_POST: Final = "scorecard-post"
+REMINDER: Final = "reminder"  # bot.store.reminders' kind, checked in the same transaction as a save
+HOME_VISITS: Final = "home-visit"  # claim namespace of App Home visits (bot.store.home_read)
 RECENT: Final = "recent"
 MAX_SCORECARDS_PER_CANDIDATE: Final = 200
 
@@ -46,30 +50,50 @@ class SummaryPost(BaseModel):
     ts: str
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    replaced: bool
+    reminder_exists: bool | None  # None: no reminder was asked about
+    pending_reminder: bool  # a reminder for this candidate and interviewer exists (the follow-up cancels it)
+    home_visitor: bool  # the interviewer opened their App Home in the last 24 hours (it gets refreshed)
+
+
 class ScorecardRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
     async def save(self, scorecard: Scorecard) -> bool:
-        """Save ``scorecard``, replacing one with the same id; whether it replaced one.
+        """Save ``scorecard``, replacing one with the same id; whether it replaced one."""
+        return (await self.record(scorecard)).replaced
 
-        The candidate entry is written first, so that a failure between the two writes leaves nothing that
-        claims the scorecard was saved: the scorecard itself is the last write.
-        """
-        existed = await self.store.get_document(SCORECARD, scorecard.id) is not None
+    async def record(self, scorecard: Scorecard, *, reminder: str | None = None) -> Recorded:
+        """Save ``scorecard`` and its candidate entry in one transaction (one round trip, all or nothing), saying
+        whether it replaced one, whether the ``reminder`` it was opened from still existed, and what its follow-up
+        needs to know (is there a reminder to cancel, a Home to refresh) so it reads nothing more."""
         entry = CandidateEntry(
             candidate=scorecard.candidate,
             candidate_key=scorecard.candidate_key,
             last_submitted_at=scorecard.submitted_at,
         )
-        await self.store.put_document(CANDIDATE, scorecard.candidate_key, entry, indexes=[RECENT])
-        await self.store.put_document(
-            SCORECARD,
-            scorecard.id,
-            scorecard,
-            indexes=[f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}"],
+        indexes = (f"candidate:{scorecard.candidate_key}", f"interviewer:{scorecard.interviewer}")
+        store = self.store
+        checks = [
+            store.document_key(SCORECARD, scorecard.id),
+            store.document_key(REMINDER, reminder_id(scorecard.candidate_key, scorecard.interviewer)),
+            store.claim_key(HOME_VISITS, scorecard.interviewer),
+            *([store.document_key(REMINDER, reminder)] if reminder is not None else []),
+        ]
+        puts = [
+            Put(CANDIDATE, scorecard.candidate_key, entry, (RECENT,)),
+            Put(SCORECARD, scorecard.id, scorecard, indexes),
+        ]
+        found = await self.store.put_documents(puts, exists=checks)
+        return Recorded(
+            replaced=found[0],
+            reminder_exists=found[3] if reminder is not None else None,
+            pending_reminder=found[1],
+            home_visitor=found[2],
         )
-        return existed
 
     async def get(self, scorecard_id: str) -> Scorecard | None:
         document = await self.store.get_document(SCORECARD, scorecard_id)

@@ -20,7 +20,10 @@ class UnavailableStore(Store):
     def __init__(self, reason: str, prefix: str = KEY_PREFIX) -> None:  # no client: nothing to connect to
         self.reason = reason
         self.prefix = prefix
+        self.breaker = None
         self.on_unavailable = []
+        self.on_suspect = []
+        self.restarts = 0
 
     @property
     def location(self) -> str:

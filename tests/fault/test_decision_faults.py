@@ -20,6 +20,7 @@ from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.decision_steps import decision_state, open_modal, submit_view, view_text
 from tests.scenarios.scorecard_steps import GRACE, HIRING_MANAGER, KATHERINE, submit_scorecard
+from tests.waiting import until_ready
 
 pytestmark = pytest.mark.fault
 
@@ -60,6 +61,7 @@ async def test_a_decision_is_never_lost_to_redis_dying(
     ack = await submit_view(bot, view, decision_state("hire", "senior"))
     assert ack == {"response_action": "errors", "errors": {ids.DECISION_REASONS_BLOCK: messages.DECISION_NOT_SAVED}}
     await asyncio.to_thread(own_redis.start)
+    await until_ready(bot.session, str(bot.server.make_url("/")))  # the store's breaker closes on its next probe
     ack = await submit_view(bot, view, decision_state("hire", "senior"))
     assert ack["response_action"] == "update" and "hire at senior" in view_text(ack["view"])
 
@@ -76,6 +78,7 @@ async def test_a_forget_cut_short_asks_to_be_confirmed_again(
     assert shown.body["view"]["callback_id"] == ids.FORGET_VIEW  # the Forget button is still there
     assert "Not finished" in view_text(shown.body["view"])
     await asyncio.to_thread(own_redis.start)
+    await until_ready(bot.session, str(bot.server.make_url("/")))  # the store's breaker closes on its next probe
     await submit_view(bot, view, {})
     [*_, done] = await slack.wait_for("views.update", updates + 2)
     assert "Forgot *Ada Lovelace*" in view_text(done.body["view"])

@@ -23,6 +23,7 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.scorecard_steps import form_state, open_form, submit
+from tests.waiting import until_ready
 
 pytestmark = pytest.mark.fault
 
@@ -101,6 +102,7 @@ async def test_redis_killed_mid_load_and_restarted(
         await first
         await load(questions[20:30])
         own_redis.start()
+        await until_ready(session, str(server.make_url("/")))  # the breaker closes on the supervisor's next probe
         await load(questions[30:])
         await bot.settle()
         assert statuses == [200] * 40
@@ -136,6 +138,7 @@ async def test_no_acknowledged_scorecard_is_lost_when_redis_dies_mid_load(
         await first
         await asyncio.gather(*(send(u, v) for u, v in zip(interviewers[12:], views[12:], strict=True)))
         await asyncio.to_thread(own_redis.start)
+        await until_ready(session, str(server.make_url("/")))
         refused = [u for u, ack in acks.items() if ack.get("response_action") != "update"]
         assert refused, "Redis was down for half the submissions"
         assert all(acks[u].get("response_action") == "errors" for u in refused)  # the modal stayed open

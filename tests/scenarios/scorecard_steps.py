@@ -109,6 +109,7 @@ async def open_form(
     before = len(slack.calls_to("views.open"))
     await command(hirebot, slack, text, user=user)
     [*_, opened] = await slack.wait_for("views.open", before + 1)
+    await hirebot.settle(quiet_for=0)  # and the update with what the store adds, made by the same background task
     view_id = opened.response["view"]["id"]
     return latest_view(slack, view_id)
 
@@ -214,8 +215,7 @@ async def submit_scorecard(
 ) -> JsonDict:
     """The whole round: open the form for ``candidate`` and save it; waits for the follow-ups to finish."""
     view = await open_form(hirebot, slack, f"scorecard {candidate}", user=user)
-    publishes = len(slack.calls_to("views.publish"))
     ack = await submit(hirebot, view, form_state(candidate=candidate, **state), user=user)
     assert ack.get("response_action") == "update", ack
-    await slack.wait_for("views.publish", publishes + 1)  # the last follow-up: the submitter's App Home
+    await hirebot.settle(quiet_for=0)  # the follow-ups: reminder, summary, the App Home of a recent visitor
     return ack

@@ -24,6 +24,7 @@ from tests.fakes.signing import block_actions_body, event_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import BOT_USER_ID, CHANNEL_ID, USER_ID
 from tests.scenarios.conftest import HirebotServer
+from tests.waiting import until_ready
 
 DM = "D0HIREBOT1"
 
@@ -176,6 +177,7 @@ async def test_redis_down_still_answers_and_warns_once(
             assert len(history_warnings) == 1
             assert all(r.exc_info is None for r in caplog.records if r.levelno >= logging.WARNING)
             redis.start()
+            await until_ready(session, str(server.make_url("/")))
             await dm(hirebot, "senior ML engineer salary")
             await dm(hirebot, "and in NYC?")
             assert "$308K to $460K" in shown(slack.calls_to("chat.postMessage")[-1].body["blocks"])

@@ -71,7 +71,11 @@ async def test_a_body_that_is_not_utf8_is_malformed(hirebot: HirebotServer, slac
 async def test_health(hirebot: HirebotServer) -> None:
     response = await hirebot.session.get(str(hirebot.server.make_url("/healthz")))
     assert response.status == 200
-    assert await response.json() == {"status": "ok", "redis": True}
+    store = {"ready": True, "reason": None, "breaker": "closed", "restarts": 0}
+    assert await response.json() == {"status": "ok", "redis": True, "store": store}
+    ready = await hirebot.session.get(str(hirebot.server.make_url("/readyz")))
+    assert ready.status == 200
+    assert await ready.json() == {"status": "ready", "store": store}
 
 
 async def test_unknown_paths_and_methods(hirebot: HirebotServer) -> None:

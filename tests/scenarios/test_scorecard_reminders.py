@@ -97,6 +97,7 @@ async def test_submitting_the_scorecard_cancels_the_reminder(hirebot: HirebotSer
     [deleted] = await slack.wait_for("chat.deleteScheduledMessage")
     assert (deleted.body["channel"], deleted.body["scheduled_message_id"]) == (scheduled.body["channel"], scheduled_id)
     assert slack.workspace.scheduled == {}
+    await hirebot.settle()  # the record is deleted after the scheduled message, in the same background task
     assert await hirebot.deps.reminder_records.get(REMINDER_ID) is None
 
 

@@ -41,6 +41,7 @@ from tests.scenarios.scorecard_steps import (
     submit_scorecard,
     switch_role,
 )
+from tests.waiting import until_ready
 
 
 @pytest.fixture
@@ -241,9 +242,10 @@ async def test_with_redis_stopped_the_form_stays_open_and_the_same_submission_sa
             assert slack.calls_to("chat.postMessage") == []
 
             await asyncio.to_thread(own_redis.start)
+            await until_ready(session, str(server.make_url("/")))
             ack = await submit(hirebot, view, state)
             assert ack["response_action"] == "update"
-            await slack.wait_for("views.publish")
+            await hirebot.settle(quiet_for=0)
     finally:
         await server.close()
     check = Store(connect_redis(own_redis.url), prefix=own.hirebot_key_prefix)

@@ -1,0 +1,95 @@
+"""The two hot paths of scorecards each cost one round trip to Redis: a save (one ``MULTI``/``EXEC``) and the data
+of an App Home (one script), counted at the client."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any
+from uuid import uuid4
+
+import pytest
+import redis.asyncio
+
+from bot.store.home_read import HomeReader
+from bot.store.redis_store import Store, connect_redis
+from bot.store.reminders import ReminderRecords
+from bot.store.scorecards import ScorecardRecords
+from tests import factories
+
+NOW = datetime.now(UTC)
+scorecard = partial(factories.scorecard, at=NOW)
+
+
+class CountingRedis(redis.asyncio.Redis):
+    """A real client that counts what it sends: one per command, one per pipeline or transaction."""
+
+    round_trips = 0
+
+    async def execute_command(self, *args: Any, **options: Any) -> Any:
+        self.round_trips += 1
+        return await super().execute_command(*args, **options)
+
+    def pipeline(self, transaction: bool = True, shard_hint: Any = None) -> Any:
+        pipe = super().pipeline(transaction, shard_hint)
+        execute = pipe.execute
+
+        async def counted(raise_on_error: bool = True) -> list[Any]:
+            self.round_trips += 1
+            return await execute(raise_on_error)
+
+        pipe.execute = counted  # type: ignore[method-assign]
+        return pipe
+
+
+@pytest.fixture
+async def counted(redis_url: str) -> AsyncIterator[tuple[Store, CountingRedis]]:
+    client = CountingRedis(connection_pool=connect_redis(redis_url).connection_pool)
+    store = Store(client, prefix=f"hirebot-test:{uuid4().hex}:")
+    yield store, client
+    keys = [key async for key in client.scan_iter(match=f"{store.prefix}*", count=1000)]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+async def test_a_save_with_its_checks_is_one_transaction(counted: tuple[Store, CountingRedis]) -> None:
+    store, client = counted
+    records = ScorecardRecords(store)
+    first = await records.record(scorecard(), reminder="ada lovelace/U0GRACE001")
+    again = await records.record(scorecard())
+    assert client.round_trips == 2
+    assert (first.replaced, first.reminder_exists, again.replaced, again.reminder_exists) == (False, False, True, None)
+    assert (first.pending_reminder, first.home_visitor) == (False, False)
+
+    await ReminderRecords(store).save(factories.reminder(at=NOW), NOW)  # Grace's reminder for Ada
+    await HomeReader(store).read("U0GRACE001", 8, opened=True)  # Grace opens her Home
+    client.round_trips = 0
+    third = await records.record(scorecard())
+    assert client.round_trips == 1
+    assert (third.pending_reminder, third.home_visitor) == (True, True)  # what the follow-up then does
+
+
+async def test_a_home_is_read_in_one_round_trip_whatever_it_holds(counted: tuple[Store, CountingRedis]) -> None:
+    store, client = counted
+    records = ScorecardRecords(store)
+    await records.save(scorecard("U0GRACE001"))
+    await records.save(scorecard("U0KATHERIN"))
+    await records.save(scorecard("U0KATHERIN", candidate="Grace Hopper", candidate_key="grace hopper"))
+    odd = "josé o'brien/ñ:%~x"  # the script's keys must percent-encode exactly as Store's do
+    await records.save(scorecard("U0KATHERIN", candidate="José", candidate_key=odd))
+    await ReminderRecords(store).save(factories.reminder(at=NOW), NOW - timedelta(minutes=1))
+    reader = HomeReader(store)
+    await reader.read("U0GRACE001", 8, opened=True)  # loads the script
+    client.round_trips = 0
+
+    data = await reader.read("U0GRACE001", 8, only_visitors=True)
+    assert client.round_trips == 1
+    assert data is not None
+    assert [s.candidate for s in data.recent] == ["Ada Lovelace"]
+    assert [r.candidate for r in data.asked_of_me] == ["Ada Lovelace"]
+    assert {entry.candidate for entry in data.candidates} == {"Ada Lovelace", "Grace Hopper", "José"}
+    assert len(data.scorecards["ada lovelace"]) == 2 and len(data.scorecards["grace hopper"]) == 1
+    assert len(data.scorecards[odd]) == 1
+    assert await reader.read("U0NEVERCAME", 8, only_visitors=True) is None

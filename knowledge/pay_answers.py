@@ -168,6 +168,8 @@ def compose_pay_ask(query: Query, calculator: PayCalculator) -> Answer:
         mid = midpoint(quote)
         lead = f"The midpoint of the band for {describe(quote, side)} is {money(mid.midpoint)}: {quote.range_text}."
         return _finish(query, lead, [_how(mid.rules), note, currency], figures=(quote,), arithmetic=(mid,))
+    if ask.operation is Operation.CHECK and ask.amount is not None and ask.which_level:
+        return _compose_which_level(query, ask, side, calculator)
     if ask.operation is Operation.CHECK and ask.amount is not None:
         return _compose_check(query, ask, side, quote, note)
     if ask.unclear_number is not None:
@@ -277,3 +279,35 @@ def _compose_check(query: Query, ask: PayAsk, side: PaySide, quote: PayQuote, no
     if result.verdict is Verdict.BELOW:
         body.append(GUIDE.underpay.saving)
     return _finish(query, lead, body, figures=(quote,), arithmetic=(result,))
+
+
+def _compose_which_level(query: Query, ask: PayAsk, side: PaySide, calculator: PayCalculator) -> Answer:
+    """ "Budget is $200K, what level can I get?": the amount against every band of the role, at the place asked."""
+    role = side.roles[0] if side.roles else Role.AI_ENGINEER
+    location = side.location or Location.us()
+    amount = ask.amount or 0
+    results = [
+        check(amount, calculator.apply(band, location, bool(side.agentic))) for band in calculator.bands_for(role)
+    ]
+    fits = [r for r in results if r.verdict is Verdict.WITHIN]
+    where = _where(location)
+    if fits:
+        names = " or ".join(f"{with_article(r.quote.band.title[0].lower() + r.quote.band.title[1:])}" for r in fits)
+        lead = f"{money(amount)} is within the band for {names}{where}."
+    elif all(r.verdict is Verdict.BELOW for r in results):
+        lead = f"{money(amount)} is below every {role.noun} band the guide gives{where}."
+    elif all(r.verdict is Verdict.ABOVE for r in results):
+        lead = f"{money(amount)} is above every {role.noun} band the guide gives{where}: any level fits."
+    else:
+        lead = f"{money(amount)} falls between the guide's {role.noun} bands{where}: no band includes it."
+    position = {Verdict.BELOW: "{gap} below", Verdict.ABOVE: "{gap} above", Verdict.WITHIN: "within"}
+    lines = [
+        f"\u2022 {r.quote.band.title}: {r.quote.range_text} ({position[r.verdict].format(gap=money(r.gap))})"
+        for r in results
+    ]
+    body = ["\n".join(lines)]
+    short_of_mid = any(r.quote.band.level is Level.MID and r.verdict is Verdict.BELOW for r in results)
+    if role is Role.AI_ENGINEER and short_of_mid:  # the guide's advice when a strong mid-level is out of reach
+        body.append(GUIDE.underpay.alternative)
+    quotes = tuple(r.quote for r in results)
+    return _finish(query, lead, body, figures=quotes, arithmetic=tuple(results))

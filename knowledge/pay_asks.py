@@ -65,6 +65,7 @@ class PayAsk(BaseModel):
     amount_text: str | None = None  # as typed
     unit_assumed: bool = False  # "150" read as $150K
     range_top: bool = False  # the amount is the top of a range offered ("180-200k")
+    which_level: bool = False  # "budget is 200k, what level can I get?": every level's band against the amount
     unclear_number: str | None = None  # "is 5 enough?": a number that can't be read as pay
     bare_number: int | None = None  # "what about 5?" after a budget
     subset: BudgetGroup | None = None  # "what if one of them is staff?" after a budget: part of it changes
@@ -92,6 +93,10 @@ MORE_OR_LESS = re.compile(
     r"cheaper|pricier|costlier)\b"
 )
 SAVING_CUES = re.compile(r"\b(?:cheaper|less expensive|save|saves|saving|savings|discount|less)\b")
+WHICH_LEVEL = re.compile(
+    r"\b(?:what|which) (?:level|seniority|kind of|calibre|caliber)\b|\bhow senior\b|"
+    r"\b(?:who|what) (?:can|could) (?:i|we) (?:get|hire|afford)\b"
+)
 TOTAL_CUES = re.compile(r"\b(?:budget|total|totals|altogether|all together|combined|in all|all in|sum)\b")
 MIDPOINT_CUES = re.compile(r"\b(?:mid ?point|mid-point|middle of|middle|halfway|half way|median|average|avg)\b")
 MIDPOINT_WORDS = re.compile(r"\bmid[ -]?point\b")
@@ -293,6 +298,8 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
     strong = False
     offer, ranged = OFFER_RANGE.subn(r"\1", focus)  # "180-200k": the top of the range is what they'd pay
     amounts = read_amounts(offer, bare_thousands=CHECK_CUES.search(text) is not None)
+    if not amounts and WHICH_LEVEL.search(focus):  # "budget is 200k. what level can I get?"
+        amounts = read_amounts(clean, bare_thousands=True)
     counts = read_counts(focus) or (read_counts(clean) if TOTAL_CUES.search(focus) else [])
     several = len(counts) > 1 and (any(not c.article for c in counts) or TOTAL_CUES.search(text) is not None)
     counts = counts if several else [c for c in counts if not c.article]
@@ -305,6 +312,7 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
             amount=dollars, amount_text=typed, unit_assumed=assumed, polarity=_polarity(text) or _polarity(clean)
         )
         fields["range_top"] = bool(ranged)
+        fields["which_level"] = side.level is None and WHICH_LEVEL.search(clean) is not None
         if counts:
             fields["count"] = counts[-1].count
     elif counts and (BUDGET_CUES.search(text) or Topic.PAY in focused.topics):

@@ -132,3 +132,15 @@ def test_a_long_paste_with_the_question_last() -> None:
     paste = "context: " + "we ship a RAG product. " * 180 + "is 200k enough for a senior ai eng?"
     answer = grounded(ENGINE.answer(paste))
     assert answer.lead.startswith("No:")
+
+
+def test_a_budget_asked_against_every_level_shows_each_band_with_its_gap() -> None:
+    answer = AnswerEngine().answer("budget is 250k. what level of ML engineer can we get?")
+    assert answer.lead == "$250K is within the band for an applied ML engineer (mid)."
+    assert "Senior ML engineer: $280K to $400K ($30K below)" in answer.text
+    assert len(answer.arithmetic) == len(answer.figures) == 2  # applied (mid) and senior: each one checked
+
+
+def test_a_named_level_is_a_plain_check_not_a_level_search() -> None:
+    answer = AnswerEngine().answer("budget is 250k, can we get a senior ML engineer?")
+    assert answer.lead.startswith("No: $250K is $30K below the band for a senior ML engineer")

@@ -1,5 +1,5 @@
-"""Messages for conversational answers: the thinking placeholder, streamed partial text, and the final
-answer with its sources, any note, and helpful / not helpful buttons."""
+"""Messages for conversational answers: the model's text made safe to show, and the final answer with its
+sources, any note, and helpful / not helpful buttons."""
 
 from __future__ import annotations
 
@@ -25,10 +25,19 @@ from knowledge.query import Answer
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]{1,500})\)")
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
+# Slack's own syntax inside text: <!channel>, <@U123>, <#C123>, <https://x|disguised> and bare @here and friends.
+SLACK_SYNTAX = re.compile(r"<(?=[!@#]|[a-z][a-z0-9+.-]*:)|(?<![\w@])@(?=(?:channel|here|everyone)\b)", re.IGNORECASE)
+ZERO_WIDTH_SPACE = "\u200b"
 # The model is told to end with "Source:" and a section (knowledge/briefing.py); the reply leaves that line out.
 MODEL_CITATION = re.compile(r"\n*\s*_?Sources?:\s*_?(.+?)_?\s*$", re.IGNORECASE)
 
-THINKING = "Looking that up in the hiring guide\u2026"
+
+def safe_markdown(text: str) -> str:
+    """Model (or user) text for a ``markdown`` block or a stream: links spelled out so none can hide where it
+    goes, and Slack's mention and link syntax broken with a zero-width space, so nothing becomes
+    ``<!channel>``, ``<!here>``, ``<!everyone>``, a mention or a disguised link."""
+    text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    return SLACK_SYNTAX.sub(lambda m: m.group(0) + ZERO_WIDTH_SPACE, text)
 
 
 def sanitize_model_text(text: str) -> str:
@@ -40,13 +49,9 @@ def sanitize_model_text(text: str) -> str:
     return escape(text)
 
 
-def thinking_card() -> Card:
-    return Card([context(f":hourglass_flowing_sand: {THINKING}")], THINKING)
-
-
-def partial_card(text_so_far: str) -> Card:
-    sections = markdown_sections(sanitize_model_text(text_so_far) + " \u2026")
-    return Card(sections[: MESSAGE_BLOCK_LIMIT - 1], text_so_far[:200] or THINKING)
+def stream_end_blocks(answer_id: str) -> list[Block]:
+    """What ends a streamed answer, under its text: the feedback buttons."""
+    return [feedback_actions(answer_id)]
 
 
 def feedback_actions(answer_id: str, *, more: bool = False) -> ActionsBlock:

@@ -4,12 +4,10 @@ Workspaces without the AI-app feature never send these events; ordinary DMs work
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from pydantic import ValidationError
-from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetStatus, AsyncSetSuggestedPrompts
-from slack_sdk.errors import SlackApiError
+from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetSuggestedPrompts
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.payloads import parse_message_event
@@ -53,9 +51,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     # The assistant middleware runs its listeners' middleware as ``AsyncMiddleware`` objects only, so this one
     # listener parses its event itself instead of through ``handlers.parsed``.
     @assistant.user_message
-    async def handle_user_message(
-        body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient, set_status: AsyncSetStatus
-    ) -> None:
+    async def handle_user_message(body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient) -> None:
         try:
             message = parse_message_event(payload)
         except ValidationError:
@@ -71,9 +67,6 @@ def register(app: AsyncApp, deps: Deps) -> None:
         )
         if question is None:
             return
-        # A plain DM thread in a workspace without AI-app features has no status to set.
-        with contextlib.suppress(SlackApiError):
-            await set_status("is looking it up in the hiring guide\u2026")
-        deps.questions.answer(client, question)
+        deps.questions.answer(client, question)  # which shows the loading status first
 
     app.assistant(assistant)

@@ -31,6 +31,7 @@ METHOD_SCOPES: dict[str, str | None] = {
     "chat_startStream": "chat:write",
     "chat_appendStream": "chat:write",
     "chat_stopStream": "chat:write",
+    "chat_stream": "chat:write",  # slack_sdk's helper over the three above
     "views_open": None,
     "views_update": None,
     "views_push": None,

@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.answers.claude import Usage
+from bot.answers.models import CACHE_READ_FACTOR, CACHE_WRITE_FACTOR, PRICES_SOURCE, price_of
 from bot.store.redis_store import Store, StoreUnavailable
 
 USAGE_TTL = 90 * 24 * 60 * 60
 MINUTE = 60
 DAY = 24 * 60 * 60
-
-# List prices in US dollars per million tokens, by model family (cache writes 1.25x input, reads 0.1x).
-PRICES_PER_MTOK: dict[str, tuple[float, float]] = {"opus": (5.0, 25.0), "sonnet": (3.0, 15.0), "haiku": (1.0, 5.0)}
 
 
 def _today() -> str:
@@ -66,15 +64,21 @@ class UsageRow:
     cache_creation_input_tokens: int
 
     @property
-    def cost_usd(self) -> float:
-        family = next((name for name in PRICES_PER_MTOK if name in self.model), "sonnet")
-        price_in, price_out = PRICES_PER_MTOK[family]
+    def cost_usd(self) -> float | None:
+        """At the model's documented list price (``bot.answers.models``); None for a model with none listed."""
+        price = price_of(self.model)
+        if price is None:
+            return None
         return (
-            self.input_tokens * price_in
-            + self.cache_creation_input_tokens * price_in * 1.25
-            + self.cache_read_input_tokens * price_in * 0.1
-            + self.output_tokens * price_out
+            self.input_tokens * price.input
+            + self.cache_creation_input_tokens * price.cache_write
+            + self.cache_read_input_tokens * price.cache_read
+            + self.output_tokens * price.output
         ) / 1_000_000
+
+
+def _dollars(cost: float | None) -> str:
+    return "n/a" if cost is None else f"{cost:.4f}"
 
 
 async def usage_rows(store: Store) -> list[UsageRow]:
@@ -107,17 +111,21 @@ def usage_table(rows: list[UsageRow]) -> str:
     for r in rows:
         lines.append(
             f"{r.day:<10}  {r.feature:<10}  {r.requests:>8}  {r.input_tokens:>9}  {r.output_tokens:>8}  "
-            f"{r.cache_read_input_tokens:>10}  {r.cache_creation_input_tokens:>11}  {r.cost_usd:>8.4f}"
+            f"{r.cache_read_input_tokens:>10}  {r.cache_creation_input_tokens:>11}  {_dollars(r.cost_usd):>8}"
         )
     by_day: dict[str, float] = {}
     by_feature: dict[str, float] = {}
     for r in rows:
-        by_day[r.day] = by_day.get(r.day, 0.0) + r.cost_usd
-        by_feature[r.feature] = by_feature.get(r.feature, 0.0) + r.cost_usd
+        by_day[r.day] = by_day.get(r.day, 0.0) + (r.cost_usd or 0.0)
+        by_feature[r.feature] = by_feature.get(r.feature, 0.0) + (r.cost_usd or 0.0)
+    unpriced = sorted({r.model for r in rows if r.cost_usd is None})
     lines += [
         "",
         "cost per day: " + ", ".join(f"{d} ${c:.4f}" for d, c in sorted(by_day.items(), reverse=True)),
         "cost per feature: " + ", ".join(f"{f} ${c:.4f}" for f, c in sorted(by_feature.items())),
-        "(list prices per million tokens by model family; cache writes 1.25x input, cache reads 0.1x)",
+        f"(list prices per million tokens per model, from {PRICES_SOURCE}; cache writes "
+        f"{CACHE_WRITE_FACTOR}x input, cache reads {CACHE_READ_FACTOR}x)",
     ]
+    if unpriced:
+        lines.append("no documented price for " + ", ".join(unpriced) + ": not counted in the totals")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from secrets import token_hex
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tests.fakes.slack_streams import StreamingMethods
 from tests.fakes.workspace import (
     APP_ID,
     BOT_ID,
@@ -78,6 +79,7 @@ class SlackMethods:
             "assistant.threads.setSuggestedPrompts": self.assistant_threads,
             "assistant.threads.setTitle": self.assistant_threads,
         }
+        self.handlers.update(StreamingMethods(self).handlers)
 
     def next_ts(self) -> str:
         """A message timestamp like ``1712345678.000100``: unique, increasing, close to the wall clock."""

@@ -1,0 +1,52 @@
+"""Check before showing, through the real server: a model that invents a figure mid-answer never gets it into
+any Slack call; a workspace that can't stream gets the answer in one post."""
+
+from __future__ import annotations
+
+import json
+
+from tests.fakes.anthropic_api import FakeAnthropicAPI
+from tests.fakes.block_checks import shown
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.scenarios.claude_steps import anthropic, claude_bot, dm, stream_calls, streamed
+from tests.scenarios.conftest import HirebotServer
+
+__all__ = ["anthropic", "claude_bot"]  # fixtures
+
+QUESTION = "what interview questions should I ask an ML engineer?"
+
+
+async def test_an_invented_figure_in_the_second_sentence_never_reaches_slack(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
+) -> None:
+    anthropic.queue_reply(
+        "Ask them to walk you through a training run they debugged. "
+        "Strong ones expect USD 950K, so budget for it. "
+        "Then ask about evaluation.\nSource: the guide"
+    )
+    await dm(claude_bot, QUESTION)
+    every_call = json.dumps([call.body for call in slack.calls])
+    assert "950" not in every_call and "evaluation" not in every_call
+    assert streamed(slack) == "Ask them to walk you through a training run they debugged. "
+    assert [c.method for c in stream_calls(slack)] == ["chat.startStream", "chat.stopStream"]
+    [final] = slack.calls_to("chat.postMessage")
+    text = shown(final.body["blocks"])
+    assert "quoted a figure that isn't in the guide" in text and "guide's own answer" in text
+    assert "training run" in text  # the offline answer, whole
+    assert final.body["thread_ts"] == stream_calls(slack)[0].body["thread_ts"]  # right under what was shown
+    assert "answer_helpful" in str(final.body["blocks"])
+    slack.assert_no_invalid_blocks()
+
+
+async def test_without_streaming_the_answer_is_posted_whole(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
+) -> None:
+    slack.fail("chat.startStream", error="not_allowed_token_type")  # what an app without streaming would get
+    anthropic.queue_reply("Ask about a training run they debugged. Then ask about evaluation.\nSource: the guide")
+    await dm(claude_bot, QUESTION)
+    assert [c.method for c in stream_calls(slack)] == ["chat.startStream"]
+    [final] = slack.calls_to("chat.postMessage")
+    text = shown(final.body["blocks"])
+    assert "training run they debugged" in text and "Then ask about evaluation" in text
+    assert "guide's own answer" not in text
+    assert "answer_helpful" in str(final.body["blocks"])

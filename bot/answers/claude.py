@@ -207,7 +207,11 @@ class ClaudeAnswerer:
             for block in final.content:
                 if block.type == "tool_use":
                     tool_calls.append(block.name)
-                    result, is_error = run_tool(block.name, block.input, self.calculator)
+                    try:
+                        result, is_error = run_tool(block.name, block.input, self.calculator)
+                    except Exception:
+                        logger.exception("hirebot's %s tool failed (kind=tool)", block.name)
+                        raise ClaudeUnavailable("hirebot's own pay tool failed", kind="tool") from None
                     if is_error:
                         logger.warning("Claude's %s call failed (kind=tool): %s", block.name, result[:200])
                     else:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from bot.answers.checked_text import PieceSink
 from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, Usage
 from bot.answers.history import History, last_query
-from bot.answers.usage import LlmLimits
+from bot.answers.usage import LlmLimits, Reservation
 from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
@@ -121,9 +121,9 @@ class AnswerService:
         engine: Engine = "offline"
         note: str | None = None
         if self.needs_model(offline) and self.claude is not None:
-            refusal = await self.limits.refusal(user_id) if self.limits is not None else None
-            if refusal is not None:
-                note = f"Answered from the guide directly: {refusal}."
+            reservation = await self.limits.reserve(user_id) if self.limits is not None else None
+            if isinstance(reservation, str):
+                note = f"Answered from the guide directly: {reservation}."
             else:
                 history = [HistoryTurn(role=t.role, text=t.text) for t in turns]
                 reading = None if offline.unsure or offline.topic is Topic.UNKNOWN else offline.lead
@@ -142,7 +142,7 @@ class AnswerService:
                 else:
                     usage = claude_reply.usage
                     model_text, engine = claude_reply.text, "claude"
-                await self._count(feature, usage)
+                await self._count(feature, usage, reservation)
         if self.metrics is not None:
             self.metrics.answers.labels(engine=engine, feature=feature).inc()
         reply = Reply(offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note, model_text=model_text)
@@ -151,12 +151,12 @@ class AnswerService:
             await self._keep(reply, question, user_id, feature)
         return reply
 
-    async def _count(self, feature: str, usage: Usage) -> None:
+    async def _count(self, feature: str, usage: Usage, reservation: Reservation | None) -> None:
         """Every request's usage, a failed exchange's included: a discarded answer is billed all the same."""
         if self.claude is None:
             return
-        if self.limits is not None:
-            await self.limits.record(feature, self.claude.model, usage)
+        if self.limits is not None and reservation is not None:
+            await self.limits.settle(reservation, feature, self.claude.model, usage)
         if self.metrics is not None:
             for kind, count in usage.as_tally().items():
                 if kind != "requests":

@@ -79,9 +79,9 @@ async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread
             if where.thread_ts != stream.thread_ts:
                 await stream.clear_status()  # a reply elsewhere doesn't clear it
     except SlackApiError as error:
-        logger.error("Slack refused the answer in %s: %s", thread.channel_id, error.response.get("error"))
+        logger.error("Slack refused the answer in %s (kind=slack): %s", thread.channel_id, error.response.get("error"))
     except Exception:
-        logger.exception("Failed to answer in %s", thread.channel_id)
+        logger.exception("Failed to answer in %s (kind=bug)", thread.channel_id)
         try:
             await client.chat_postMessage(
                 channel=thread.channel_id,

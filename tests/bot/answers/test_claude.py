@@ -205,3 +205,25 @@ def test_the_model_can_reach_no_scorecard_or_conversation() -> None:
     assert "scorecard" in RULES.lower()  # it is told it has no access
     assert "scorecard" not in guide_briefing().lower()
     assert "ada" not in context.split()
+
+
+def test_tool_schemas_are_generated_from_the_input_models_and_strict() -> None:
+    from knowledge.tools import TOOLS, LookupInput, PayBandInput, PayMathInput, PayTableInput, input_schema
+
+    by_name = {tool["name"]: tool for tool in TOOLS}
+    models = {"pay_band": PayBandInput, "pay_table": PayTableInput, "guide_lookup": LookupInput}
+    for name, model in (models | {"pay_math": PayMathInput}).items():
+        assert by_name[name]["input_schema"] == input_schema(model)
+        assert by_name[name]["strict"] is True
+        assert by_name[name]["input_schema"]["additionalProperties"] is False
+        assert "$defs" not in json.dumps(by_name[name]["input_schema"])
+    band = by_name["pay_band"]["input_schema"]
+    assert band["properties"]["role"]["enum"] == ["ai", "ml", "research"] and band["required"] == ["role"]
+
+
+def test_an_unknown_place_is_refused_not_given_the_us_band() -> None:
+    from knowledge.tools import run_tool
+
+    content, is_error = run_tool("pay_band", {"role": "ml", "level": "senior", "location": "the moon"}, PayCalculator())
+    assert is_error and "can't place 'the moon'" in json.loads(content)["error"]
+    assert "$" not in content

@@ -98,3 +98,19 @@ FORGET_NOT_FINISHED: Final = (
     "Not finished: hirebot's database stopped answering partway. Nothing is lost: press Forget again and it "
     "finishes what's left."
 )
+
+# The agent surface (handlers/assistant.py; the same prompts are in manifest.yml's agent_view).
+AGENT_GREETING: Final = (
+    "Hi! I answer questions about hiring AI engineers and ML engineers from our hiring guide: pay bands, "
+    "which role you need, interview questions, red flags and where to find people."
+)
+AGENT_PROMPTS_TITLE: Final = "Try one of these:"
+AGENT_PROMPTS: Final = (
+    ("Pay for a senior ML engineer", "How much is a senior ML engineer in SF?"),
+    (
+        "AI or ML engineer first?",
+        "We're building on Claude. Should we hire an AI engineer or an ML engineer first?",
+    ),
+    ("Interview an AI engineer", "What interview questions should I ask an AI engineer?"),
+    ("Interview an ML engineer", "What interview questions should I ask an ML engineer?"),
+)

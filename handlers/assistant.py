@@ -1,72 +1,91 @@
-"""Slack's AI-app surface (the assistant pane), through Bolt's assistant middleware: a greeting with
-suggested prompts when a thread starts, a status while the answer is made, and the same answer path as DMs.
-Workspaces without the AI-app feature never send these events; ordinary DMs work the same either way."""
+"""Slack's agent messaging experience (``features.agent_view`` in manifest.yml; Slack's migration guide:
+https://docs.slack.dev/ai/migrating-to-agent-messaging/). Conversations happen in the app's Messages tab:
+
+- opening it (``app_home_opened`` with ``tab: "messages"``, which replaces ``assistant_thread_started``) sets
+  the suggested prompts through Bolt's ``set_suggested_prompts`` (no ``thread_ts``: an agent app's prompts sit at
+  the top of the conversation) and greets a person the first time;
+- ``app_context_changed`` records what the person is looking at (``bot.store.agent_context``);
+- their messages are ordinary ``message.im`` events, answered by ``handlers.events`` with a loading status and
+  a streamed answer (``bot.answers.streaming``).
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from pydantic import ValidationError
-from slack_bolt.async_app import AsyncApp, AsyncAssistant, AsyncSay, AsyncSetSuggestedPrompts
+from slack_bolt.async_app import AsyncApp, AsyncSetSuggestedPrompts
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from blocks.payloads import parse_message_event
+from blocks import messages
 from bot.deps import Deps
+from bot.store.agent_context import AgentContexts, ViewedContext
+from bot.store.redis_store import StoreUnavailable
 
-# The events the assistant middleware consumes; listed in manifest.yml.
-ASSISTANT_EVENTS = ("assistant_thread_started", "assistant_thread_context_changed")
-GREETING = (
-    "Hi! I answer questions about hiring AI engineers and ML engineers from our hiring guide: pay bands, "
-    "which role you need, interview questions, red flags and where to find people."
-)
-SUGGESTED_PROMPTS: tuple[tuple[str, str], ...] = (
-    ("Pay for a senior ML engineer", "How much is a senior ML engineer in SF?"),
-    ("AI or ML engineer?", "We're building on Claude. Do we need an AI engineer or an ML engineer?"),
-    ("Interview an AI engineer", "What interview questions should I ask an AI engineer?"),
-    ("Interview an ML engineer", "What interview questions should I ask an ML engineer?"),
-)
+logger = logging.getLogger(__name__)
+
+GREETED_NAMESPACE = "agent-greeting"
+GREETED_TTL = 365 * 24 * 60 * 60
+
+
+async def messages_tab(event: dict[str, Any]) -> bool:
+    return event.get("tab") == "messages"
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
-    assistant = AsyncAssistant()
+    contexts = AgentContexts(deps.store)
 
-    @assistant.thread_started
-    async def handle_thread_started(
-        body: dict[str, Any], say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts
+    @app.event("app_home_opened", matchers=[messages_tab])
+    async def handle_messages_tab_opened(
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        set_suggested_prompts: AsyncSetSuggestedPrompts | None = None,
     ) -> None:
-        if not await deps.events.first(body.get("event_id")):
-            return  # a redelivery: the greeting was posted the first time
-        await say(GREETING)
-        await set_suggested_prompts(
-            prompts=[{"title": title, "message": message} for title, message in SUGGESTED_PROMPTS],
-            title="Try one of these:",
-        )
-
-    @assistant.thread_context_changed
-    async def handle_thread_context_changed() -> None:
-        """hirebot answers from the question alone and never reads which channel the person is viewing, so the
-        context isn't saved (Bolt's default listener would spend conversations.replies and chat.update on it).
-        Nothing is done, so there is nothing to claim."""
-
-    # The assistant middleware runs its listeners' middleware as ``AsyncMiddleware`` objects only, so this one
-    # listener parses its event itself instead of through ``handlers.parsed``.
-    @assistant.user_message
-    async def handle_user_message(body: dict[str, Any], payload: dict[str, Any], client: AsyncWebClient) -> None:
+        user, channel = str(event.get("user") or ""), str(event.get("channel") or "")
+        if not user or not channel or not await deps.events.first(body.get("event_id")):
+            return
         try:
-            message = parse_message_event(payload)
-        except ValidationError:
-            return
-        if message.not_answered_because is not None:
-            return
-        question = await deps.questions.claim(
-            message,
-            event_id=body.get("event_id"),
-            team_id=str(body.get("team_id") or ""),
-            thread_ts=message.thread_ts or message.ts,
-            feature="assistant",
-        )
-        if question is None:
-            return
-        deps.questions.answer(client, question)  # which shows the loading status first
+            if set_suggested_prompts is not None:
+                await set_suggested_prompts(
+                    prompts=[{"title": title, "message": message} for title, message in messages.AGENT_PROMPTS],
+                    title=messages.AGENT_PROMPTS_TITLE,
+                )
+            if await _first_visit(user):
+                await client.chat_postMessage(channel=channel, text=messages.AGENT_GREETING)
+        except SlackApiError as error:
+            logger.warning("Could not greet %s (kind=slack): %s", user, error.response.get("error"))
 
-    app.assistant(assistant)
+    async def _first_visit(user: str) -> bool:
+        try:
+            return await deps.store.claim_once(GREETED_NAMESPACE, user, GREETED_TTL)
+        except StoreUnavailable:
+            return False  # better no greeting than one on every visit
+
+    @app.event("app_context_changed")
+    async def handle_app_context_changed(body: dict[str, Any], event: dict[str, Any]) -> None:
+        """Slack orders the entities by relevance; the first is what the person is looking at. An empty
+        context means nothing in particular (https://docs.slack.dev/reference/events/app_context_changed)."""
+        user = str(event.get("user") or (body.get("authorizations") or [{}])[0].get("user_id") or "")
+        entities = (event.get("context") or {}).get("entities") or []
+        if not user:
+            return
+        try:
+            if not entities:
+                await contexts.forget(user)
+                return
+            first = entities[0]
+            value = first.get("value")
+            value = value.get("channel_id") if isinstance(value, dict) else value
+            await contexts.record(
+                ViewedContext(
+                    user=user,
+                    entity_type=str(first.get("type") or ""),
+                    value=str(value or ""),
+                    team_id=str(first.get("team_id") or body.get("team_id") or ""),
+                )
+            )
+        except (ValidationError, StoreUnavailable) as error:
+            logger.info("Did not record what %s is viewing: %s", user, type(error).__name__)

@@ -76,7 +76,7 @@ class SlackMethods:
             "conversations.open": self.conversations_open,
             "reactions.add": self.reactions_add,
             "assistant.threads.setStatus": self.assistant_threads,
-            "assistant.threads.setSuggestedPrompts": self.assistant_threads,
+            "assistant.threads.setSuggestedPrompts": self.assistant_suggested_prompts,
             "assistant.threads.setTitle": self.assistant_threads,
         }
         self.handlers.update(StreamingMethods(self).handlers)
@@ -157,6 +157,13 @@ class SlackMethods:
 
     def assistant_threads(self, body: JsonDict) -> JsonDict:
         if not body.get("channel_id") or not body.get("thread_ts"):
+            return _fail("invalid_arguments")
+        return {"ok": True}
+
+    def assistant_suggested_prompts(self, body: JsonDict) -> JsonDict:
+        """``thread_ts`` is optional: without it the prompts go on the conversation (an agent app)."""
+        prompts = body.get("prompts")
+        if not body.get("channel_id") or not isinstance(prompts, list) or not 1 <= len(prompts) <= 4:
             return _fail("invalid_arguments")
         return {"ok": True}
 

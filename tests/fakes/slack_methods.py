@@ -21,6 +21,8 @@ from tests.fakes.workspace import (
     BOT_ID,
     BOT_NAME,
     BOT_USER_ID,
+    CHANNEL_ID,
+    CHANNEL_NAME,
     TEAM_ID,
     TEAM_NAME,
     TEAM_URL,
@@ -196,6 +198,10 @@ class SlackMethods:
     def chat_post_message(self, body: JsonDict) -> JsonDict:
         if (problem := self._check_message(body)) is not None:
             return problem
+        if str(body["channel"]).startswith("#"):  # Slack takes a name and answers with the channel's id
+            if body["channel"] != f"#{CHANNEL_NAME}":
+                return _fail("channel_not_found")
+            body = {**body, "channel": CHANNEL_ID}
         ts = self.next_ts()
         message = self._message(body, ts)
         self.messages[(str(body["channel"]), ts)] = message

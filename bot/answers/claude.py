@@ -246,6 +246,7 @@ class ClaudeAnswerer:
                     if isinstance(error, RateLimitError) and late:
                         logger.info("Claude asked to retry after %.1fs, past the deadline: not retried", wait)
                     raise
+                checked.pending = ""  # the failed attempt's unfinished piece: never shown, never reused
                 await asyncio.sleep(wait)
         raise AssertionError("unreachable")
 

@@ -7,7 +7,10 @@ import json
 
 from tests.fakes.anthropic_api import FakeAnthropicAPI
 from tests.fakes.block_checks import shown
+from tests.fakes.payloads import app_mention_event, new_event_id
+from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.workspace import BOT_USER_ID, CHANNEL_ID, TEAM_ID, USER_ID
 from tests.scenarios.claude_steps import anthropic, claude_bot, dm, stream_calls, streamed
 from tests.scenarios.conftest import HirebotServer
 
@@ -50,3 +53,17 @@ async def test_without_streaming_the_answer_is_posted_whole(
     assert "training run they debugged" in text and "Then ask about evaluation" in text
     assert "guide's own answer" not in text
     assert "answer_helpful" in str(final.body["blocks"])
+
+
+async def test_a_mention_streams_into_its_thread_for_the_person_who_asked(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
+) -> None:
+    anthropic.queue_reply("Ask about a training run they debugged.\nSource: the guide")
+    mention = app_mention_event(f"<@{BOT_USER_ID}> {QUESTION}")
+    assert (await claude_bot.post_signed(event_body(mention, event_id=new_event_id()))).status == 200
+    await claude_bot.settle()
+    start = stream_calls(slack)[0]
+    assert start.method == "chat.startStream" and start.ok
+    assert (start.body["channel"], start.body["thread_ts"]) == (CHANNEL_ID, mention["ts"])
+    assert (start.body["recipient_user_id"], start.body["recipient_team_id"]) == (USER_ID, TEAM_ID)
+    assert slack.calls_to("chat.postMessage") == []

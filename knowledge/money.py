@@ -2,8 +2,8 @@
 
 Every way the amounts show up in a reply is read: ``$350K``, ``$350,000``, ``350k`` (no sign), ``USD 950K``,
 ``950K USD``, ``€700K``, ``EUR 700K``, ``£90K``, ``1.2 million dollars``, ``350 thousand``, and ranges whose
-first end borrows the second's unit and currency (``$140-180K``, ``140 to 180 thousand``). A bare number with
-neither a currency nor a unit ("3 interviews", "2026") is not money.
+first end borrows the second's unit and currency (``$140-180K``, ``140 to 180 thousand``). Without a currency
+only thousands are money ("350k", "350 thousand"): "3 interviews", "2026" and "70 billion parameters" are not.
 
 ``unchecked_figures`` is strict: an amount passes only if it is in US dollars and in ``allowed``, the whole-dollar
 figures this one exchange was handed (its tool results and the offline answer to the same question). So a real
@@ -69,8 +69,8 @@ def money_amounts(text: str) -> list[Money]:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if unit is None and following is not None and RANGE_JOIN.match(text[token.end : following.start]):
             unit, currency = following.unit, currency or following.currency  # "$140-180K": both ends in thousands
-        if unit is None and currency is None:
-            continue  # a bare number: a count or a year, not money
+        if currency is None and unit not in ("k", "thousand"):
+            continue  # a count, a year or "70 billion parameters": money without a currency is written "350k"
         amount = int((token.number * UNITS.get(unit or "", 1)).to_integral_value())
         found.append(Money(token.written, amount, currency or "USD"))
     return found

@@ -20,9 +20,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import messages
+from blocks.payloads import ContextChanged, HomeOpened
 from bot.deps import Deps
 from bot.store.agent_context import AgentContexts, ViewedContext
 from bot.store.redis_store import StoreUnavailable
+from handlers import parsed
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +39,19 @@ async def messages_tab(event: dict[str, Any]) -> bool:
 def register(app: AsyncApp, deps: Deps) -> None:
     contexts = AgentContexts(deps.store)
 
-    @app.event("app_home_opened", matchers=[messages_tab])
+    @app.event(
+        "app_home_opened",
+        matchers=[messages_tab],
+        middleware=[parsed("opened", HomeOpened.model_validate, part="event", quiet=True)],
+    )
     async def handle_messages_tab_opened(
         body: dict[str, Any],
-        event: dict[str, Any],
+        opened: HomeOpened,
         client: AsyncWebClient,
         set_suggested_prompts: AsyncSetSuggestedPrompts | None = None,
     ) -> None:
-        user, channel = str(event.get("user") or ""), str(event.get("channel") or "")
-        if not user or not channel or not await deps.events.first(body.get("event_id")):
+        user, channel = opened.user, opened.channel
+        if not channel or not await deps.events.first(body.get("event_id")):
             return
         try:
             if set_suggested_prompts is not None:
@@ -64,28 +70,17 @@ def register(app: AsyncApp, deps: Deps) -> None:
         except StoreUnavailable:
             return False  # better no greeting than one on every visit
 
-    @app.event("app_context_changed")
-    async def handle_app_context_changed(body: dict[str, Any], event: dict[str, Any]) -> None:
-        """Slack orders the entities by relevance; the first is what the person is looking at. An empty
-        context means nothing in particular (https://docs.slack.dev/reference/events/app_context_changed)."""
-        user = str(event.get("user") or (body.get("authorizations") or [{}])[0].get("user_id") or "")
-        entities = (event.get("context") or {}).get("entities") or []
-        if not user:
-            return
+    @app.event("app_context_changed", middleware=[parsed("changed", ContextChanged.of)])
+    async def handle_app_context_changed(body: dict[str, Any], changed: ContextChanged) -> None:
+        """Slack orders the entities by relevance; the first is what the person is looking at."""
         try:
-            if not entities:
-                await contexts.forget(user)
+            if not changed.entities:
+                await contexts.forget(changed.user)
                 return
-            first = entities[0]
-            value = first.get("value")
-            value = value.get("channel_id") if isinstance(value, dict) else value
+            first = changed.entities[0]
+            team = first.team_id or str(body.get("team_id") or "")
             await contexts.record(
-                ViewedContext(
-                    user=user,
-                    entity_type=str(first.get("type") or ""),
-                    value=str(value or ""),
-                    team_id=str(first.get("team_id") or body.get("team_id") or ""),
-                )
+                ViewedContext(user=changed.user, entity_type=first.type, value=first.id, team_id=team)
             )
         except (ValidationError, StoreUnavailable) as error:
-            logger.info("Did not record what %s is viewing: %s", user, type(error).__name__)
+            logger.info("Did not record what %s is viewing: %s", changed.user, type(error).__name__)

@@ -9,11 +9,12 @@ from tests.fakes.block_checks import shown
 from tests.fakes.payloads import (
     app_context_changed_event,
     app_home_opened_event,
+    event_payload,
     message_event,
     new_event_id,
     new_ts,
 )
-from tests.fakes.signing import event_body
+from tests.fakes.signing import event_body, json_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import TEAM_ID, USER_ID
 from tests.scenarios.conftest import HirebotServer
@@ -46,6 +47,12 @@ async def test_what_the_person_views_is_recorded_and_cleared(hirebot: HirebotSer
     await hirebot.post_signed(event_body(app_context_changed_event(), event_id=new_event_id()))
     await hirebot.settle()
     assert await contexts.viewing(USER_ID) is None
+    # The reference's own example names the person only in ``authorizations``.
+    docs_example = event_payload({k: v for k, v in app_context_changed_event(channel).items() if k != "user"})
+    person = {"team_id": TEAM_ID, "user_id": USER_ID, "is_bot": False, "is_enterprise_install": False}
+    assert (await hirebot.post_signed(json_body(docs_example | {"authorizations": [person]}))).status == 200
+    await hirebot.settle()
+    assert (await contexts.viewing(USER_ID)) == viewing
     assert slack.calls_to("chat.postMessage") == []
 
 

@@ -38,7 +38,8 @@ async def test_a_claude_answer_streams_after_a_loading_status_and_ends_with_feed
     assert start.body["recipient_user_id"] == "U0ASKER001"
     assert "ML engineers train models" in streamed(slack)
     assert slack.calls_to("chat.postMessage") == [] and slack.calls_to("chat.update") == []
-    assert "answer_helpful" in str(calls[-1].body["blocks"])
+    [feedback] = calls[-1].body["blocks"]  # Slack's own feedback buttons end the streamed message
+    assert feedback["type"] == "context_actions" and feedback["elements"][0]["type"] == "feedback_buttons"
     slack.assert_no_invalid_blocks()
 
 

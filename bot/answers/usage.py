@@ -81,6 +81,8 @@ class LlmLimits:
         """A reservation of this exchange's tokens, or why this user can't have a Claude answer right now.
         Without Redis nothing can be counted across processes, so Claude is not used (the offline answer
         still is)."""
+        if self.daily_token_budget <= 0:
+            return BUDGET_USED_UP
         redis_client = getattr(self.store, "redis", None)
         if not self.store.available or redis_client is None:
             return NO_REDIS

@@ -124,6 +124,8 @@ async def test_the_per_user_limit_is_a_sliding_window(
     assert not isinstance(await limits.reserve("U1"), str)
     assert await limits.reserve("U1") == "you've asked a lot in the last minute"
     assert not isinstance(await limits.reserve("U2"), str)  # per user
+    no_budget = LlmLimits(store, per_user_per_minute=2, daily_token_budget=0)
+    assert await no_budget.reserve("U3") == "today's Claude budget is used up"
     window = await store.redis.zrange(limits._window_key("U1"), 0, -1, withscores=True)
     assert len(window) == 2  # each ask kept with its own time: they leave the window one by one
 

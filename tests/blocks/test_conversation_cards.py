@@ -3,6 +3,12 @@ then any note, the sources and the feedback buttons."""
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
+import pytest
+
 from blocks import ids
 from blocks.answer_card import answer_card
 from blocks.common import MESSAGE_BLOCK_LIMIT, Card
@@ -108,3 +114,20 @@ def test_show_all_is_taken_out_of_the_posted_blocks_and_nothing_else() -> None:
     assert ids.ANSWER_MORE_ACTION not in str(kept)
     assert len(kept) == len(posted) - 1 and ids.FEEDBACK_HELPFUL_ACTION in str(kept)
     assert kept == [b for b in posted if b.get("block_id") != ids.SHOW_ALL_BLOCK]
+
+
+CONVERSATION_SNAPSHOTS = {
+    "reply-model": ("what makes an AI engineer senior?", "**Evals** first, then cost per feature.\nSource: the guide"),
+    "reply-show-all": ("how do we source ML engineers?", None),
+}
+
+
+@pytest.mark.parametrize("name", list(CONVERSATION_SNAPSHOTS))
+def test_reply_card_snapshots(name: str) -> None:
+    question, model_text = CONVERSATION_SNAPSHOTS[name]
+    [card] = reply_cards(ENGINE.answer(question), answer_id="a" * 32, model_text=model_text)
+    path = Path(__file__).with_name("snapshots") / f"{name}.json"
+    rendered = json.dumps(card.payload(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.write_text(rendered)
+    assert path.read_text() == rendered, f"card {name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended"

@@ -82,10 +82,11 @@ async def answer_in_slack(answers: AnswerService, client: AsyncWebClient, thread
         logger.error("Slack refused the answer in %s (kind=slack): %s", thread.channel_id, error.response.get("error"))
     except Exception:
         logger.exception("Failed to answer in %s (kind=bug)", thread.channel_id)
+        await stream.abandon()
         try:
             await client.chat_postMessage(
                 channel=thread.channel_id,
-                thread_ts=thread.thread_ts,
+                thread_ts=stream.thread_ts if stream.started else thread.thread_ts,
                 text=messages.ANSWER_FAILED,
             )
         except SlackApiError:

@@ -104,6 +104,14 @@ class SlackAnswerStream:
             return False
         return carried
 
+    async def abandon(self) -> None:
+        """Ends a stream left open by a failure, as it stands (nothing more is shown)."""
+        if self.stream is not None and self.started and not self.broken:
+            try:
+                await self.stream.stop()
+            except (SlackApiError, SlackRequestError) as error:
+                self._broke("abandon", error)
+
     def _broke(self, step: str, error: Exception) -> None:
         self.broken = True
         detail = error.response.get("error") if isinstance(error, SlackApiError) else str(error)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.fakes.anthropic_api import FakeAnthropicAPI
 from tests.fakes.block_checks import shown
 from tests.fakes.payloads import app_mention_event, new_event_id
@@ -67,3 +69,18 @@ async def test_a_mention_streams_into_its_thread_for_the_person_who_asked(
     assert (start.body["channel"], start.body["thread_ts"]) == (CHANNEL_ID, mention["ts"])
     assert (start.body["recipient_user_id"], start.body["recipient_team_id"]) == (USER_ID, TEAM_ID)
     assert slack.calls_to("chat.postMessage") == []
+
+
+async def test_a_failure_after_streaming_ends_the_stream_and_says_so_in_its_thread(
+    claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug after the model answered")
+
+    monkeypatch.setattr(claude_bot.deps.answers.history, "remember", broken)
+    anthropic.queue_reply("Ask about a training run they debugged. Then ask about evaluation.")
+    await dm(claude_bot, QUESTION)
+    calls = stream_calls(slack)
+    assert calls[0].method == "chat.startStream" and calls[-1].method == "chat.stopStream" and calls[-1].ok
+    [told] = slack.calls_to("chat.postMessage")
+    assert told.body["thread_ts"] == calls[0].body["thread_ts"] and "Traceback" not in told.body["text"]

@@ -13,9 +13,12 @@ SHARE_BLOCK: Final = "hire_card_actions"
 AI_VS_ML_CHOICES_BLOCK: Final = "hire_ai_vs_ml_choices"
 
 # Answers to DMs, mentions and the assistant pane
-FEEDBACK_BLOCK: Final = "answer_feedback"
+FEEDBACK_BLOCK: Final = "answer_feedback"  # the context_actions block with Slack's feedback buttons
+FEEDBACK_ACTION: Final = "answer_feedback_vote"  # its feedback_buttons element; the value says which vote
+# Earlier answers' own Helpful / Not helpful buttons, still answered; now the feedback buttons' value prefixes.
 FEEDBACK_HELPFUL_ACTION: Final = "answer_helpful"
 FEEDBACK_UNHELPFUL_ACTION: Final = "answer_unhelpful"
+SHOW_ALL_BLOCK: Final = "answer_show_all_block"
 ANSWER_MORE_ACTION: Final = "answer_show_all"
 
 # Interview scorecards: the modal, its fields, and the buttons that open it

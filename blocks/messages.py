@@ -114,3 +114,19 @@ INSTALL_STORE_DOWN: Final = (
     "hirebot's database isn't answering, so nothing was installed. Try again from the Add to Slack page in a minute."
 )
 INSTALL_START_AGAIN: Final = "Start again"
+
+# The agent surface (handlers/assistant.py; the same prompts are in manifest.yml's agent_view).
+AGENT_GREETING: Final = (
+    "Hi! I answer questions about hiring AI engineers and ML engineers from our hiring guide: pay bands, "
+    "which role you need, interview questions, red flags and where to find people."
+)
+AGENT_PROMPTS_TITLE: Final = "Try one of these:"
+AGENT_PROMPTS: Final = (
+    ("Pay for a senior ML engineer", "How much is a senior ML engineer in SF?"),
+    (
+        "AI or ML engineer first?",
+        "We're building on Claude. Should we hire an AI engineer or an ML engineer first?",
+    ),
+    ("Interview an AI engineer", "What interview questions should I ask an AI engineer?"),
+    ("Interview an ML engineer", "What interview questions should I ask an ML engineer?"),
+)

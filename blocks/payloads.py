@@ -71,10 +71,39 @@ class ShortcutPress(_Lenient):
 
 
 class HomeOpened(_Lenient):
-    """An ``app_home_opened`` event: whose Home, and which tab ("messages" needs nothing from us)."""
+    """An ``app_home_opened`` event: whose Home, which tab, and (for the Messages tab) the DM's channel."""
 
     user: SlackUserId
     tab: str = Field(default="home", max_length=32)
+    channel: str | None = Field(default=None, max_length=40)
+
+
+class ViewedEntity(_Lenient):
+    type: str = Field(max_length=80)  # e.g. "slack#/types/channel_id"
+    value: str | dict[str, str]  # an id, or {"channel_id", "message_ts"} for a message
+    team_id: str | None = Field(default=None, max_length=40)
+
+    @property
+    def id(self) -> str:
+        return (self.value.get("channel_id") or "") if isinstance(self.value, dict) else self.value
+
+
+class ContextChanged(_Lenient):
+    """An ``app_context_changed`` event: who, and what they now look at, most relevant first (none: nothing in
+    particular). https://docs.slack.dev/reference/events/app_context_changed"""
+
+    user: SlackUserId
+    entities: tuple[ViewedEntity, ...] = ()
+
+    @classmethod
+    def of(cls, body: dict[str, Any]) -> ContextChanged:
+        """From the whole event body: the docs' own example names the person only in ``authorizations``."""
+        event: dict[str, Any] = body["event"] if isinstance(body.get("event"), dict) else {}
+        context: dict[str, Any] = event["context"] if isinstance(event.get("context"), dict) else {}
+        authorizations: list[Any] = body["authorizations"] if isinstance(body.get("authorizations"), list) else []
+        people = [a for a in authorizations if isinstance(a, dict) and a.get("is_bot") is False]
+        user = event.get("user") or (people[0].get("user_id") if people else None)
+        return cls.model_validate({"user": user, "entities": context.get("entities") or ()})
 
 
 class SelectedOption(_Lenient):

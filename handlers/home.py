@@ -19,8 +19,15 @@ from handlers import parsed
 logger = logging.getLogger(__name__)
 
 
+async def home_tab(event: dict[str, Any]) -> bool:
+    """The Messages tab is the agent surface (handlers/assistant.py)."""
+    return event.get("tab") != "messages"
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
-    @app.event("app_home_opened", middleware=[parsed("opened", HomeOpened.model_validate, part="event")])
+    @app.event(
+        "app_home_opened", matchers=[home_tab], middleware=[parsed("opened", HomeOpened.model_validate, part="event")]
+    )
     async def handle_app_home_opened(body: dict[str, Any], opened: HomeOpened, client: AsyncWebClient) -> None:
         if opened.tab == "home":
             deps.tasks.spawn(open_home(body.get("event_id"), opened.user, client), name="home-opened")

@@ -5,13 +5,10 @@ Used to check every answer for invented numbers, in the golden set and on anythi
 
 from __future__ import annotations
 
-import re
-
 from knowledge.guide import GUIDE
+from knowledge.money import money_amounts
 from knowledge.pay import PayCalculator
 
-THOUSANDS = re.compile(r"\$(\d[\d,]*)[Kk]\b")
-DOLLARS = re.compile(r"\$(\d[\d,]*)(?![\d,]*[Kk])")
 ALLOWED_DOLLARS = frozenset({250, 400})  # the contractor's hourly rate
 
 
@@ -21,19 +18,17 @@ def allowed_thousands(calculator: PayCalculator) -> frozenset[int]:
 
 
 def invented_figures(text: str, allowed_k: frozenset[int], derived: frozenset[int] = frozenset()) -> list[str]:
-    """Dollar amounts in ``text`` that neither the guide nor its rules produce.
+    """Money in ``text`` (read by ``knowledge.money``, every way people write it) that neither the guide nor its
+    rules produce.
 
     ``derived`` holds whole-dollar amounts that this one answer's own arithmetic produced or was given (a
     difference, a total, the amount asked about): those may appear too. Other answers pass nothing, so their
     check is unchanged."""
-    bad = [
-        f"${m}K"
-        for m in THOUSANDS.findall(text)
-        if int(m.replace(",", "")) not in allowed_k and int(m.replace(",", "")) * 1000 not in derived
-    ]
-    bad += [
-        f"${m}"
-        for m in DOLLARS.findall(text)
-        if int(m.replace(",", "")) not in ALLOWED_DOLLARS and int(m.replace(",", "")) not in derived
-    ]
+    bad = []
+    for money in money_amounts(text):
+        amount = money.amount
+        thousands, whole = divmod(amount, 1000)
+        allowed = amount in derived or (whole == 0 and thousands in allowed_k) or amount in ALLOWED_DOLLARS
+        if money.currency != "USD" or not allowed:
+            bad.append(money.written)
     return bad

@@ -19,79 +19,23 @@ from knowledge.understanding import Topic, parse
 LookupTopic = Literal["roles", "interview", "red_flags", "signals", "sourcing", "plays", "equity", "underpay"]
 LOOKUP_TOPICS = ("roles", "interview", "red_flags", "signals", "sourcing", "plays", "equity", "underpay")
 
-TOOLS: list[dict[str, Any]] = [
-    {
-        "name": "pay_band",
-        "description": "The guide's pay band for one role and level, with location and agentic rules applied, "
-        "or a not-covered result with the nearest bands. The only source of pay figures.",
-        "input_schema": {
-            "type": "object",
-            "properties": {
-                "role": {
-                    "type": "string",
-                    "enum": [r.value for r in Role],
-                    "description": "ai = AI engineer, ml = ML engineer, research = research engineer",
-                },
-                "level": {"type": "string", "enum": [lv.value for lv in Level]},
-                "location": {
-                    "type": "string",
-                    "description": "where they'll live, as the user said it, e.g. 'SF', 'NYC', "
-                    "'remote from a lower-cost region', 'Austin', 'London'; omit for the US band",
-                },
-                "agentic": {
-                    "type": "boolean",
-                    "description": "true if they have shipped agentic systems to production",
-                },
-            },
-            "required": ["role"],
-        },
-    },
-    {
-        "name": "pay_table",
-        "description": "All seven of the guide's US pay bands, unadjusted, with the adjustment rules.",
-        "input_schema": {"type": "object", "properties": {}},
-    },
-    {
-        "name": "guide_lookup",
-        "description": "What the guide says on a topic, in our own words, with its source section.",
-        "input_schema": {
-            "type": "object",
-            "properties": {
-                "topic": {"type": "string", "enum": list(LOOKUP_TOPICS)},
-                "role": {"type": "string", "enum": [r.value for r in Role]},
-            },
-            "required": ["topic"],
-        },
-    },
-    {
-        "name": "pay_math",
-        "description": "Arithmetic on the guide's pay bands, computed by its rules: the difference between two roles, "
-        "levels or places; what the agentic premium or a location is worth; the total for several hires; a band's "
-        "midpoint; whether an amount is within a band. Ask one self-contained question in plain words, naming the "
-        "roles, levels and places, e.g. 'how much more is a staff than a senior AI engineer in SF?' or 'is $150K "
-        "enough for a mid-level AI engineer?'. Returns the answer, its arithmetic, and the dollar figures it used.",
-        "input_schema": {
-            "type": "object",
-            "properties": {"question": {"type": "string", "description": "one pay-arithmetic question"}},
-            "required": ["question"],
-        },
-    },
-]
-
-
-class PayMathInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    question: str = Field(min_length=1, max_length=500)
-
 
 class PayBandInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    role: Role
+    role: Role = Field(description="ai = AI engineer, ml = ML engineer, research = research engineer")
     level: Level | None = None
-    location: str | None = Field(default=None, max_length=200)
-    agentic: bool = False
+    location: str | None = Field(
+        default=None,
+        max_length=200,
+        description="where they'll live, as the user said it, e.g. 'SF', 'NYC', 'remote from a lower-cost region', "
+        "'Austin', 'London'; omit for the US band. A place the guide's rules can't place is refused.",
+    )
+    agentic: bool = Field(default=False, description="true if they have shipped agentic systems to production")
+
+
+class PayTableInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
 
 class LookupInput(BaseModel):
@@ -99,6 +43,65 @@ class LookupInput(BaseModel):
 
     topic: LookupTopic
     role: Role | None = None
+
+
+class PayMathInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(min_length=1, max_length=500, description="one pay-arithmetic question")
+
+
+# Keywords the API's strict tool schemas don't take; pydantic still enforces them when the tool runs.
+UNSENT_KEYWORDS = frozenset({"title", "default", "minLength", "maxLength"})
+
+
+def input_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The tool's JSON schema, generated from the pydantic model that validates its input: references
+    inlined, and only keywords strict tool use accepts."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def inline(node: Any, *, naming: bool = False) -> Any:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if naming:  # a "properties" mapping: its keys are field names, not keywords
+            return {name: inline(value) for name, value in node.items()}
+        if "$ref" in node:
+            node = {**definitions[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+        return {k: inline(v, naming=k == "properties") for k, v in node.items() if k not in UNSENT_KEYWORDS}
+
+    return inline(schema)  # type: ignore[no-any-return]
+
+
+def _tool(name: str, description: str, model: type[BaseModel]) -> dict[str, Any]:
+    return {"name": name, "description": description, "input_schema": input_schema(model), "strict": True}
+
+
+TOOLS: list[dict[str, Any]] = [
+    _tool(
+        "pay_band",
+        "The guide's pay band for one role and level, with location and agentic rules applied, or a not-covered "
+        "result with the nearest bands. The only source of pay figures.",
+        PayBandInput,
+    ),
+    _tool("pay_table", "All seven of the guide's US pay bands, unadjusted, with the adjustment rules.", PayTableInput),
+    _tool("guide_lookup", "What the guide says on a topic, in our own words, with its source section.", LookupInput),
+    _tool(
+        "pay_math",
+        "Arithmetic on the guide's pay bands, computed by its rules: the difference between two roles, levels or "
+        "places; what the agentic premium or a location is worth; the total for several hires; a band's midpoint; "
+        "whether an amount is within a band. Ask one self-contained question in plain words, naming the roles, "
+        "levels and places, e.g. 'how much more is a staff than a senior AI engineer in SF?' or 'is $150K enough "
+        "for a mid-level AI engineer?'. Returns the answer, its arithmetic, and the dollar figures it used.",
+        PayMathInput,
+    ),
+]
+
+
+class ToolRefusal(ValueError):  # noqa: N818 (reads as what the model is told)
+    """Input the tool understood but won't guess at (an unknown place); the model is told why."""
 
 
 def _quote_json(quote: PayQuote) -> dict[str, Any]:
@@ -114,6 +117,11 @@ def _quote_json(quote: PayQuote) -> dict[str, Any]:
 def _pay_band(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
     request = PayBandInput.model_validate(raw)
     location = parse(request.location).location if request.location else None
+    if request.location and location is None:
+        raise ToolRefusal(
+            f"the guide's rules can't place {request.location!r}: ask the user where they'll live, or omit location "
+            "for the US band"
+        )
     result = calculator.quote(
         PayRequest(role=request.role, level=request.level, location=location or Location.us(), agentic=request.agentic)
     )
@@ -168,17 +176,6 @@ def _pay_math(raw: dict[str, Any], calculator: PayCalculator) -> dict[str, Any]:
     }
 
 
-def tool_figures(name: str, result: str) -> frozenset[int]:
-    """Whole-dollar figures a ``pay_math`` result handed the model: its answer may quote them."""
-    if name != "pay_math":
-        return frozenset()
-    try:
-        figures = json.loads(result).get("figures", [])
-    except (ValueError, AttributeError):
-        return frozenset()
-    return frozenset(int(str(figure).strip("$").replace(",", "")) for figure in figures if str(figure)[1:2].isdigit())
-
-
 def run_tool(name: str, raw_input: object, calculator: PayCalculator) -> tuple[str, bool]:
     """The tool's JSON result, and whether it is an error (bad input or an unknown tool)."""
     try:
@@ -192,6 +189,8 @@ def run_tool(name: str, raw_input: object, calculator: PayCalculator) -> tuple[s
         if name == "pay_math":
             result = _pay_math(arguments, calculator)
             return json.dumps(result), "error" in result
+    except ToolRefusal as refusal:
+        return json.dumps({"error": str(refusal)}), True
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         return json.dumps({"error": f"invalid input: {problems}"}), True

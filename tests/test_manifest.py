@@ -1,4 +1,6 @@
-"""manifest.yml against what the code actually registers and calls, so the two can't drift apart.
+"""manifest.yml (Socket Mode) and manifest.http.yml (HTTP) against what the code actually registers and calls,
+so neither can drift from the code, and both against Slack's published manifest schema (vendored under
+``tests/slack_schemas``).
 
 The code is read with ``ast``: every ``app.command``, ``app.shortcut``, ``app.event``, ``app.action`` and
 ``app.view`` registration, and every Web API method called on a client. Scopes are derived from those with
@@ -8,14 +10,17 @@ Slack's documented requirements, and the manifest must ask for exactly that set:
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+import pytest
 import yaml
 
 import blocks.ids
-import handlers.assistant
 import handlers.events
+from blocks import messages
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRS = ("handlers", "bot")
@@ -31,6 +36,7 @@ METHOD_SCOPES: dict[str, str | None] = {
     "chat_startStream": "chat:write",
     "chat_appendStream": "chat:write",
     "chat_stopStream": "chat:write",
+    "chat_stream": "chat:write",  # slack_sdk's helper over the three above
     "views_open": None,
     "views_update": None,
     "views_push": None,
@@ -47,12 +53,13 @@ EVENT_SCOPES: dict[str, str | None] = {
     "app_mention": "app_mentions:read",
     "message.im": "im:history",
     "app_home_opened": None,
-    "assistant_thread_started": "assistant:write",
-    "assistant_thread_context_changed": "assistant:write",
     # Sent whatever the scopes (https://docs.slack.dev/reference/events/app_uninstalled, .../tokens_revoked).
     "app_uninstalled": None,
     "tokens_revoked": None,
+    "app_context_changed": None,  # "No scopes required": https://docs.slack.dev/reference/events/app_context_changed
 }
+MANIFESTS = ("manifest.yml", "manifest.http.yml")
+SCHEMA = Path(__file__).parent / "slack_schemas" / "manifest.schema.1.0.0.json"
 
 
 def _resolve(node: ast.expr) -> Any:
@@ -80,9 +87,7 @@ def code_usage() -> dict[str, set[str]]:
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                     continue
                 owner, name = node.func.value, node.func.attr
-                if isinstance(owner, ast.Name) and owner.id == "app" and name == "assistant":
-                    usage["event"].update(handlers.assistant.ASSISTANT_EVENTS)
-                elif isinstance(owner, ast.Name) and owner.id == "app" and name in usage and node.args:
+                if isinstance(owner, ast.Name) and owner.id == "app" and name in usage and node.args:
                     value = _resolve(node.args[0])
                     if isinstance(value, dict):  # app.event({"type": "message", "channel_type": "im"})
                         value = value["type"] + (f".{value['channel_type']}" if "channel_type" in value else "")
@@ -97,13 +102,44 @@ def code_usage() -> dict[str, set[str]]:
     return usage
 
 
-def load_manifest() -> dict[str, Any]:
-    manifest: dict[str, Any] = yaml.safe_load((ROOT / "manifest.yml").read_text())
+def load_manifest(name: str = "manifest.yml") -> dict[str, Any]:
+    manifest: dict[str, Any] = yaml.safe_load((ROOT / name).read_text())
     return manifest
 
 
-def test_manifest_has_what_slack_requires() -> None:
-    manifest = load_manifest()
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_manifest_validates_against_slacks_published_schema(name: str) -> None:
+    jsonschema.validate(load_manifest(name), json.loads(SCHEMA.read_text()))
+
+
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_manifest_declares_the_agent_view_with_the_apps_prompts(name: str) -> None:
+    features = load_manifest(name)["features"]
+    assert "assistant_view" not in features
+    agent = features["agent_view"]
+    assert 0 < len(agent["agent_description"]) <= 300
+    assert [(p["title"], p["message"]) for p in agent["suggested_prompts"]] == list(messages.AGENT_PROMPTS)
+
+
+def test_the_two_manifests_differ_only_in_how_slack_reaches_hirebot_and_oauth_redirects() -> None:
+    socket, http = load_manifest("manifest.yml"), load_manifest("manifest.http.yml")
+    assert socket["settings"]["socket_mode_enabled"] is True and http["settings"]["socket_mode_enabled"] is False
+    url = "https://YOUR-HOST/slack/events"
+    assert http["settings"]["event_subscriptions"]["request_url"] == url
+    assert http["settings"]["interactivity"]["request_url"] == url
+    assert all(command["url"] == url for command in http["features"]["slash_commands"])
+    # Only an HTTP app can be installed by OAuth (README: Distribute it): it has the redirect URL.
+    assert http["oauth_config"].pop("redirect_urls") == ["https://YOUR-HOST/slack/oauth_redirect"]
+    http["settings"]["socket_mode_enabled"] = True
+    del http["settings"]["event_subscriptions"]["request_url"], http["settings"]["interactivity"]["request_url"]
+    for command in http["features"]["slash_commands"]:
+        del command["url"]
+    assert http == socket
+
+
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_manifest_has_what_slack_requires(name: str) -> None:
+    manifest = load_manifest(name)
     info = manifest["display_information"]
     assert 1 <= len(info["name"]) <= 35
     assert len(info["description"]) <= 140
@@ -114,11 +150,11 @@ def test_manifest_has_what_slack_requires() -> None:
         assert command["description"]
         assert command["usage_hint"]
         assert len(command["usage_hint"]) <= 1000
-    assert manifest["settings"]["socket_mode_enabled"] is True
 
 
-def test_commands_shortcuts_and_events_match_the_code() -> None:
-    manifest, used = load_manifest(), code_usage()
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_commands_shortcuts_and_events_match_the_code(name: str) -> None:
+    manifest, used = load_manifest(name), code_usage()
     features, settings = manifest["features"], manifest["settings"]
     assert {c["command"] for c in features.get("slash_commands", [])} == used["command"]
     assert {s["callback_id"] for s in features.get("shortcuts", [])} == used["shortcut"]
@@ -129,12 +165,13 @@ def test_commands_shortcuts_and_events_match_the_code() -> None:
     app_home = features.get("app_home", {})
     assert app_home.get("home_tab_enabled", False) == ("app_home_opened" in manifest_events)
     assert app_home.get("messages_tab_enabled", False) == ("message.im" in manifest_events)
-    if "assistant_thread_started" in manifest_events:
-        assert features["assistant_view"]["assistant_description"]
+    if "app_context_changed" in manifest_events:  # sent only to apps with the agent view
+        assert features["agent_view"]["agent_description"]
 
 
-def test_scopes_are_exactly_what_the_code_needs() -> None:
-    manifest, used = load_manifest(), code_usage()
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_scopes_are_exactly_what_the_code_needs(name: str) -> None:
+    manifest, used = load_manifest(name), code_usage()
     unknown = used["methods"] - set(METHOD_SCOPES)
     assert not unknown, f"add the scopes these Web API methods need to METHOD_SCOPES: {unknown}"
     needed = {METHOD_SCOPES[m] for m in used["methods"]} | {EVENT_SCOPES[e] for e in used["event"]}

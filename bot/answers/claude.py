@@ -1,22 +1,29 @@
 """Claude answers grounded in the guide: the briefing as a cached system prefix, pay figures only through
-the calculator tools, a hard deadline on the whole exchange, and a check that no figure was invented.
+the calculator tools, a hard deadline on the whole exchange, and every piece of text checked before it is shown.
 
-Anything that goes wrong (timeout, 429, 529, a connection error, an invented figure) raises
-``ClaudeUnavailable`` with a short reason; the caller then posts the offline answer instead.
+Anything that goes wrong raises ``ClaudeUnavailable`` with a short reason for the user, the kind of failure
+(``model`` or ``tool``) for the log, and the usage of every request made so far (failed ones included, since they
+may be billed); the caller then shows the offline answer instead.
+
+Retries are ours, not the SDK's (its client is used with ``max_retries=0``): one retry of a 429, 529, 5xx or lost
+connection, and only when the wait it asks for (``retry-after``) and another attempt fit before the deadline.
+Each request's timeout is the time left.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.answers.checked_text import CheckedText, InventedFigure, PieceSink
+from bot.answers.models import output_settings
 from knowledge.briefing import RULES, guide_briefing
-from knowledge.figures import allowed_thousands, invented_figures
+from knowledge.money import dollar_figures
 from knowledge.pay import PayCalculator
-from knowledge.tools import TOOLS, run_tool, tool_figures
+from knowledge.tools import TOOLS, run_tool
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -25,13 +32,22 @@ logger = logging.getLogger(__name__)
 
 DEADLINE_SECONDS = 20.0
 MAX_TOOL_ROUNDS = 4
-MAX_OUTPUT_TOKENS = 1024
+MAX_ATTEMPTS = 2
+RETRY_BACKOFF_SECONDS = 0.5
+MIN_ATTEMPT_SECONDS = 1.0  # a retry that can't have this long before the deadline isn't made
 
-TextSink = Callable[[str], Awaitable[None]]
+ErrorKind = Literal["model", "tool"]
+RATE_LIMITED = "Claude is rate limited right now"
+INVENTED = "Claude's answer quoted a figure that isn't in the guide"
 
 
 class ClaudeUnavailable(Exception):  # noqa: N818 (reads as the condition it reports)
     """Claude could not give a usable answer in time; the message is a short reason for the user."""
+
+    def __init__(self, reason: str, *, kind: ErrorKind = "model", usage: Usage | None = None) -> None:
+        super().__init__(reason)
+        self.kind = kind
+        self.usage = usage or Usage()
 
 
 @dataclass
@@ -43,11 +59,14 @@ class Usage:
     requests: int = 0
 
     def add(self, usage: Any) -> None:
+        """One request's usage; ``None`` for a request that failed before the API reported any."""
+        self.requests += 1
+        if usage is None:
+            return
         self.input_tokens += usage.input_tokens or 0
         self.output_tokens += usage.output_tokens or 0
         self.cache_read_input_tokens += getattr(usage, "cache_read_input_tokens", None) or 0
         self.cache_creation_input_tokens += getattr(usage, "cache_creation_input_tokens", None) or 0
-        self.requests += 1
 
     def as_tally(self) -> dict[str, int]:
         return {
@@ -76,11 +95,12 @@ class HistoryTurn:
     text: str
 
 
-def build_anthropic_client(api_key: str, base_url: str | None, *, max_retries: int = 2) -> AsyncAnthropic:
-    """Imported lazily so the offline CLI never pays for loading the SDK."""
+def build_anthropic_client(api_key: str, base_url: str | None) -> AsyncAnthropic:
+    """Imported lazily so the offline CLI never pays for loading the SDK. No SDK retries: ``ClaudeAnswerer``
+    retries only when the retry fits under its deadline."""
     from anthropic import AsyncAnthropic
 
-    return AsyncAnthropic(api_key=api_key, base_url=base_url, max_retries=max_retries, timeout=15.0)
+    return AsyncAnthropic(api_key=api_key, base_url=base_url, max_retries=0, timeout=DEADLINE_SECONDS)
 
 
 # Our own text beside the user's, never the user's: the guide's rules already decided the direct answer.
@@ -92,13 +112,13 @@ READING_NOTE = (
 
 class ClaudeAnswerer:
     def __init__(
-        self, client: AsyncAnthropic, model: str, calculator: PayCalculator, *, deadline: float = DEADLINE_SECONDS
+        self, anthropic: AsyncAnthropic, model: str, calculator: PayCalculator, *, deadline: float = DEADLINE_SECONDS
     ) -> None:
-        self.client = client
+        self.anthropic = anthropic.with_options(max_retries=0)
         self.model = model
         self.calculator = calculator
         self.deadline = deadline
-        self.allowed_k = allowed_thousands(calculator)
+        self.output = output_settings(model)
         # Tools, then the system blocks, form the cached prefix; the marker on the last block caches both.
         self.system = [
             {"type": "text", "text": RULES},
@@ -113,45 +133,55 @@ class ClaudeAnswerer:
         self,
         question: str,
         history: Sequence[HistoryTurn],
-        on_text: TextSink | None = None,
+        on_piece: PieceSink | None = None,
         *,
         reading: str | None = None,
+        allowed: frozenset[int] = frozenset(),
     ) -> ClaudeReply:
-        """``reading`` is the offline engine's one-sentence answer to the same question, when it is confident:
+        """``on_piece`` gets the answer a sentence or line at a time, each checked first. ``allowed`` holds the
+        figures of the offline answer to the same question; tool results add theirs as they come.
+
+        ``reading`` is the offline engine's one-sentence answer to the same question, when it is confident:
         the model is asked to lead with it (or say why the message points elsewhere), so a role decision made
         from the guide's rules isn't reversed by the model's phrasing."""
         from anthropic import APIConnectionError, APIStatusError, RateLimitError
 
         usage = Usage()
+        checked = CheckedText(allowed, on_piece)
+        deadline_at = asyncio.get_running_loop().time() + self.deadline
         try:
             async with asyncio.timeout(self.deadline):
-                return await self._exchange(question, history, usage, on_text, reading)
+                return await self._exchange(question, history, usage, checked, reading, deadline_at)
         except TimeoutError:
-            raise ClaudeUnavailable("Claude took too long") from None
+            raise ClaudeUnavailable("Claude took too long", usage=usage) from None
+        except InventedFigure as invented:
+            logger.warning("Stopped a Claude answer quoting figures it wasn't given: %s", invented.figures)
+            raise ClaudeUnavailable(INVENTED, usage=usage) from None
         except RateLimitError:
-            raise ClaudeUnavailable("Claude is rate limited right now") from None
+            raise ClaudeUnavailable(RATE_LIMITED, usage=usage) from None
         except APIStatusError as error:
             # An overload reported inside a stream arrives with status 200 and only the error type set.
             overloaded = error.status_code == 529 or getattr(error, "type", None) == "overloaded_error"
-            raise ClaudeUnavailable(
-                "Claude is overloaded right now" if overloaded else "Claude returned an error"
-            ) from None
+            reason = "Claude is overloaded right now" if overloaded else "Claude returned an error"
+            raise ClaudeUnavailable(reason, usage=usage) from None
         except APIConnectionError:
-            raise ClaudeUnavailable("Claude could not be reached") from None
-        except ClaudeUnavailable:
+            raise ClaudeUnavailable("Claude could not be reached", usage=usage) from None
+        except ClaudeUnavailable as unavailable:
+            unavailable.usage = usage
             raise
         except Exception as error:
             # e.g. the HTTP library's own error when a stream is cut mid-way; never shown to the user
             logger.warning("Claude exchange failed: %s", type(error).__name__)
-            raise ClaudeUnavailable("Claude's answer was cut off") from None
+            raise ClaudeUnavailable("Claude's answer was cut off", usage=usage) from None
 
     async def _exchange(
         self,
         question: str,
         history: Sequence[HistoryTurn],
         usage: Usage,
-        on_text: TextSink | None,
+        checked: CheckedText,
         reading: str | None,
+        deadline_at: float,
     ) -> ClaudeReply:
         messages: list[dict[str, Any]] = [{"role": t.role, "content": t.text} for t in _alternating(history)]
         if reading:
@@ -161,50 +191,109 @@ class ClaudeAnswerer:
             content = question
         messages.append({"role": "user", "content": content})
         tool_calls: list[str] = []
-        derived: set[int] = set()  # figures this exchange's arithmetic tool computed: the answer may quote them
         for _ in range(MAX_TOOL_ROUNDS):
-            text = ""
-            async with self.client.messages.stream(
-                model=self.model,
-                max_tokens=MAX_OUTPUT_TOKENS,
-                system=self.system,  # type: ignore[arg-type]  # plain dicts in the API's documented shape
-                tools=TOOLS,  # type: ignore[arg-type]
-                messages=messages,  # type: ignore[arg-type]
-            ) as stream:
-                async for delta in stream.text_stream:
-                    text += delta
-                    if on_text is not None:
-                        await on_text(text)
-                final = await stream.get_final_message()
-            usage.add(final.usage)
+            final = await self._round(messages, usage, checked, deadline_at)
+            if final.stop_reason == "max_tokens":
+                raise ClaudeUnavailable("Claude's answer ran out of room")
+            if final.stop_reason == "refusal":
+                raise ClaudeUnavailable("Claude declined to answer")
+            await checked.finish_round()
             if final.stop_reason != "tool_use":
-                reply = ClaudeReply(text=_final_text(final) or text, usage=usage, tool_calls=tool_calls)
-                return self._checked(reply, frozenset(derived))
+                if not checked.text:
+                    raise ClaudeUnavailable("Claude gave an empty answer")
+                return ClaudeReply(text=checked.text, usage=usage, tool_calls=tool_calls)
             messages.append(dict(final.to_param()))
             results = []
             for block in final.content:
                 if block.type == "tool_use":
                     tool_calls.append(block.name)
-                    content, is_error = run_tool(block.name, block.input, self.calculator)
-                    derived |= tool_figures(block.name, content)
+                    try:
+                        result, is_error = run_tool(block.name, block.input, self.calculator)
+                    except Exception:
+                        logger.exception("hirebot's %s tool failed (kind=tool)", block.name)
+                        raise ClaudeUnavailable("hirebot's own pay tool failed", kind="tool") from None
+                    if is_error:
+                        logger.warning("Claude's %s call failed (kind=tool): %s", block.name, result[:200])
+                    else:
+                        checked.allow(dollar_figures(result))
                     results.append(
-                        {"type": "tool_result", "tool_use_id": block.id, "content": content, "is_error": is_error}
+                        {"type": "tool_result", "tool_use_id": block.id, "content": result, "is_error": is_error}
                     )
             messages.append({"role": "user", "content": results})
         raise ClaudeUnavailable("Claude needed too many steps")
 
-    def _checked(self, reply: ClaudeReply, derived: frozenset[int] = frozenset()) -> ClaudeReply:
-        if not reply.text.strip():
-            raise ClaudeUnavailable("Claude gave an empty answer")
-        invented = invented_figures(reply.text, self.allowed_k, derived)
-        if invented:
-            logger.warning("Discarded a Claude answer quoting figures the guide doesn't have: %s", invented)
-            raise ClaudeUnavailable("Claude's answer quoted a figure that isn't in the guide")
-        return reply
+    async def _round(
+        self, messages: list[dict[str, Any]], usage: Usage, checked: CheckedText, deadline_at: float
+    ) -> Any:
+        """One request, retried once if the failure came before any text and the retry fits the deadline."""
+        from anthropic import APIConnectionError, APIStatusError, RateLimitError
+
+        loop = asyncio.get_running_loop()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            shown = len(checked.released)
+            try:
+                return await self._request(messages, usage, checked, deadline_at - loop.time())
+            except (APIStatusError, APIConnectionError) as error:
+                status = getattr(error, "status_code", None)
+                retryable = (
+                    isinstance(error, APIConnectionError)
+                    or status in (408, 409, 429, 529)
+                    or (isinstance(status, int) and status >= 500)
+                )
+                wait = _retry_after(error)
+                late = loop.time() + wait + MIN_ATTEMPT_SECONDS > deadline_at
+                if attempt == MAX_ATTEMPTS or not retryable or len(checked.released) != shown or late:
+                    if isinstance(error, RateLimitError) and late:
+                        logger.info("Claude asked to retry after %.1fs, past the deadline: not retried", wait)
+                    raise
+                checked.pending = ""  # the failed attempt's unfinished piece: never shown, never reused
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+    async def _request(
+        self, messages: list[dict[str, Any]], usage: Usage, checked: CheckedText, time_left: float
+    ) -> Any:
+        stream_manager = self.anthropic.messages.stream(
+            model=self.model,
+            system=self.system,  # type: ignore[arg-type]  # plain dicts in the API's documented shape
+            tools=TOOLS,  # type: ignore[arg-type]
+            messages=messages,  # type: ignore[arg-type]
+            timeout=max(time_left, 0.1),
+            **self.output.request_options(),
+        )
+        stream = None
+        try:
+            async with stream_manager as stream:
+                async for delta in stream.text_stream:
+                    await checked.feed(delta)
+                final = await stream.get_final_message()
+        except BaseException:
+            usage.add(_usage_so_far(stream))
+            raise
+        usage.add(final.usage)
+        return final
 
 
-def _final_text(message: Any) -> str:
-    return "".join(block.text for block in message.content if block.type == "text")
+def _usage_so_far(stream: Any) -> Any:
+    """What a request that failed part-way had used (its ``message_start`` reports the input), if anything."""
+    try:
+        return stream.current_message_snapshot.usage if stream is not None else None
+    except AssertionError:  # no message_start yet
+        return None
+
+
+def _retry_after(error: Exception) -> float:
+    """How long the API asked us to wait (``retry-after-ms``, then ``retry-after``), else a short backoff."""
+    response = getattr(error, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        if headers.get("retry-after"):
+            return float(headers["retry-after"])
+    except ValueError:
+        pass
+    return RETRY_BACKOFF_SECONDS
 
 
 def _alternating(history: Sequence[HistoryTurn]) -> list[HistoryTurn]:

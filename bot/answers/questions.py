@@ -58,6 +58,7 @@ class QuestionDesk:
             user_id=message.user,
             feature=feature,
             notice=(messages.FILES_NOT_READ if text else messages.FILES_ONLY) if message.has_files else None,
+            message_ts=message.ts,
         )
         return Question(text=text, thread=thread, event_id=event_id)
 

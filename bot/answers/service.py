@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
-from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, TextSink
+from bot.answers.checked_text import PieceSink
+from bot.answers.claude import ClaudeAnswerer, ClaudeUnavailable, HistoryTurn, Usage
 from bot.answers.history import History, last_query
-from bot.answers.usage import LlmLimits
+from bot.answers.usage import LlmLimits, Reservation
 from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
 from bot.store.redis_store import Store, StoreUnavailable
 from knowledge.engine import AnswerEngine
+from knowledge.money import dollar_figures
 from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
@@ -108,36 +110,39 @@ class AnswerService:
         *,
         user_id: str,
         feature: str,
-        on_text: TextSink | None = None,
+        on_piece: PieceSink | None = None,
         keep: bool = True,
     ) -> Reply:
-        """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only)."""
+        """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only).
+        ``on_piece`` gets the model's text as it is checked, a sentence or line at a time."""
         turns = await self.history.recent(conversation)
         offline = self.engine.answer(question, last_query(turns))
         model_text: str | None = None
         engine: Engine = "offline"
         note: str | None = None
         if self.needs_model(offline) and self.claude is not None:
-            refusal = await self.limits.refusal(user_id) if self.limits is not None else None
-            if refusal is not None:
-                note = f"Answered from the guide directly: {refusal}."
+            reservation = await self.limits.reserve(user_id) if self.limits is not None else None
+            if isinstance(reservation, str):
+                note = f"Answered from the guide directly: {reservation}."
             else:
                 history = [HistoryTurn(role=t.role, text=t.text) for t in turns]
+                reading = None if offline.unsure or offline.topic is Topic.UNKNOWN else offline.lead
+                allowed = dollar_figures(offline.text) | offline.derived_figures
+                usage = Usage()
                 try:
-                    reading = None if offline.unsure or offline.topic is Topic.UNKNOWN else offline.lead
-                    claude_reply = await self.claude.answer(question, history, on_text, reading=reading)
-                except ClaudeUnavailable as reason:
-                    note = f"{reason}, so this is the guide's own answer."
+                    claude_reply = await self.claude.answer(
+                        question, history, on_piece, reading=reading, allowed=allowed
+                    )
+                except ClaudeUnavailable as unavailable:
+                    usage = unavailable.usage
+                    note = f"{unavailable}, so this is the guide's own answer."
+                    logger.warning("Claude gave no answer (kind=%s): %s", unavailable.kind, unavailable)
                     if self.metrics is not None:
-                        self.metrics.llm_failures.labels(reason=str(reason)).inc()
+                        self.metrics.llm_failures.labels(reason=str(unavailable)).inc()
                 else:
+                    usage = claude_reply.usage
                     model_text, engine = claude_reply.text, "claude"
-                    if self.limits is not None:
-                        await self.limits.record(feature, self.claude.model, claude_reply.usage)
-                    if self.metrics is not None:
-                        for kind, count in claude_reply.usage.as_tally().items():
-                            if kind != "requests":
-                                self.metrics.llm_tokens.labels(kind=kind, feature=feature).inc(count)
+                await self._count(feature, usage, reservation)
         if self.metrics is not None:
             self.metrics.answers.labels(engine=engine, feature=feature).inc()
         reply = Reply(offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note, model_text=model_text)
@@ -145,6 +150,17 @@ class AnswerService:
         if keep:
             await self._keep(reply, question, user_id, feature)
         return reply
+
+    async def _count(self, feature: str, usage: Usage, reservation: Reservation | None) -> None:
+        """Every request's usage, a failed exchange's included: a discarded answer is billed all the same."""
+        if self.claude is None:
+            return
+        if self.limits is not None and reservation is not None:
+            await self.limits.settle(reservation, feature, self.claude.model, usage)
+        if self.metrics is not None:
+            for kind, count in usage.as_tally().items():
+                if kind != "requests":
+                    self.metrics.llm_tokens.labels(kind=kind, feature=feature).inc(count)
 
     async def the_rest(self, answer_id: str) -> Answer | None:
         """The whole of a kept answer that left part of a list out; None once it has expired or if it never

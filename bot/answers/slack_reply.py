@@ -1,24 +1,23 @@
-"""Posting a conversational answer into Slack: a placeholder while Claude thinks, throttled updates as its
-text streams in, then the final card(s) with feedback buttons. Offline answers are posted directly."""
+"""Posting a conversational answer into Slack: a loading status, then the model's checked text streamed
+(``bot.answers.streaming``) and ended with the feedback buttons; an offline answer, or one that couldn't be
+streamed, is posted whole as its card(s)."""
 
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import messages
 from blocks.common import Card
-from blocks.conversation_cards import partial_card, reply_cards, thinking_card
+from blocks.conversation_cards import reply_cards
 from bot.answers.outbox import Outbox
 from bot.answers.service import AnswerService, Reply
+from bot.answers.streaming import SlackAnswerStream
 
 logger = logging.getLogger(__name__)
-
-UPDATE_EVERY_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class SlackThread:
     user_id: str
     feature: str
     notice: str | None = None  # said first, above the answer (e.g. that attached files weren't read)
+    message_ts: str | None = None  # the question's own message
 
     @property
     def key(self) -> str:
@@ -42,9 +42,6 @@ class SlackReplyWriter:
         self.client = client
         self.thread = thread
         self.outbox = outbox
-        self.placeholder_ts: str | None = None
-        self._last_update = 0.0
-        self._shown = ""
 
     async def _post(self, card: Card) -> str | None:
         if self.outbox is not None:  # waits out 429s, kept in Redis meanwhile (bot.answers.outbox)
@@ -66,23 +63,6 @@ class SlackReplyWriter:
         ts = response.get("ts")
         return str(ts) if ts else None
 
-    async def _update(self, card: Card) -> None:
-        assert self.placeholder_ts is not None
-        await self.client.chat_update(
-            channel=self.thread.channel_id, ts=self.placeholder_ts, text=card.text, blocks=card.block_dicts()
-        )
-
-    async def show_progress(self, text_so_far: str) -> None:
-        """First call posts the placeholder; later calls edit it at most once a second."""
-        if self.placeholder_ts is None:
-            self.placeholder_ts = await self._post(thinking_card())
-            self._last_update = time.monotonic()
-            return
-        now = time.monotonic()
-        if now - self._last_update >= UPDATE_EVERY_SECONDS and text_so_far.strip() and text_so_far != self._shown:
-            self._last_update, self._shown = now, text_so_far
-            await self._update(partial_card(text_so_far))
-
     async def finish(self, reply: Reply) -> None:
         cards = reply_cards(
             reply.offline,
@@ -91,12 +71,7 @@ class SlackReplyWriter:
             model_text=reply.model_text,
             preface=self.thread.notice,
         )
-        first, *rest = cards
-        if self.placeholder_ts is not None:
-            await self._update(first)
-        else:
-            await self._post(first)
-        for card in rest:
+        for card in cards:
             await self._post(card)
 
 
@@ -104,24 +79,26 @@ async def answer_in_slack(
     answers: AnswerService, client: AsyncWebClient, thread: SlackThread, question: str, outbox: Outbox | None = None
 ) -> None:
     """The whole answer, from question to posted card; failures are logged and told to the user."""
-    writer = SlackReplyWriter(client, thread, outbox)
+    stream = SlackAnswerStream(client, thread)
+    await stream.show_status()
     try:
         reply = await answers.reply(
-            thread.key,
-            question,
-            user_id=thread.user_id,
-            feature=thread.feature,
-            on_text=writer.show_progress,
+            thread.key, question, user_id=thread.user_id, feature=thread.feature, on_piece=stream.append
         )
-        await writer.finish(reply)
+        if not await stream.finish(reply):  # posted whole, under what was streamed if anything was
+            where = replace(thread, thread_ts=stream.thread_ts) if stream.started else thread
+            await SlackReplyWriter(client, where, outbox).finish(reply)
+            if where.thread_ts != stream.thread_ts:
+                await stream.clear_status()  # a reply elsewhere doesn't clear it
     except SlackApiError as error:
-        logger.error("Slack refused the answer in %s: %s", thread.channel_id, error.response.get("error"))
+        logger.error("Slack refused the answer in %s (kind=slack): %s", thread.channel_id, error.response.get("error"))
     except Exception:
-        logger.exception("Failed to answer in %s", thread.channel_id)
+        logger.exception("Failed to answer in %s (kind=bug)", thread.channel_id)
+        await stream.abandon()
         try:
             await client.chat_postMessage(
                 channel=thread.channel_id,
-                thread_ts=thread.thread_ts,
+                thread_ts=stream.thread_ts if stream.started else thread.thread_ts,
                 text=messages.ANSWER_FAILED,
             )
         except SlackApiError:

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from blocks.common import Card
 from blocks.scorecard_cards import channel_summary_card, summary_card
 from bot.config import Settings
+from bot.store.channel_ids import ChannelIds
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
 from knowledge.leaning import Assessment
@@ -78,8 +79,12 @@ async def post_summary(
     post: SummaryPost | None = None
     if settings.hiring_channel:
         card = channel_summary_card(Submission.of(scorecard), scorecard.id, replaced=replaced)
+        resolver = ChannelIds(records.store)
         try:
-            post = await _post_or_update(client, settings.hiring_channel, card, previous)
+            # Compared by id: a channel set by name ("#hiring") is the id Slack answered the first post with.
+            channel = await resolver.id_of(settings.hiring_channel) or settings.hiring_channel
+            post = await _post_or_update(client, channel, card, previous)
+            await resolver.remember(settings.hiring_channel, post.channel)
         except SlackApiError as error:
             reason = error.response.get("error")
             logger.warning("Could not post a scorecard summary to the hiring channel: %s", reason)

@@ -334,3 +334,14 @@ def app_home_opened_event(*, user_id: str = USER_ID, tab: str = "home") -> JsonD
         "tab": tab,
         "event_ts": new_ts(),
     }
+
+
+def app_context_changed_event(*entities: JsonDict, user_id: str = USER_ID) -> JsonDict:
+    """What Slack sends an agent-view app when the person looks at something else: the entities, most relevant
+    first, or an empty ``context`` (https://docs.slack.dev/reference/events/app_context_changed)."""
+    return {
+        "type": "app_context_changed",
+        "user": user_id,
+        "context": {"entities": list(entities)} if entities else {},
+        "event_ts": new_ts(),
+    }

@@ -35,7 +35,7 @@ from tests.fakes.socket_mode import FakeSocketModeServer
 API_PATH: Final = "/api/"
 RESPONSE_URL_PATH: Final = "/response/"
 RESPONSE_URL_METHOD_PREFIX: Final = "response_url:"
-JSON_ENCODED_FIELDS: Final = frozenset({"blocks", "view", "attachments", "metadata", "prompts"})
+JSON_ENCODED_FIELDS: Final = frozenset({"blocks", "view", "attachments", "metadata", "prompts", "chunks"})
 DEFAULT_ERRORS: Final = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
 APP_TOKEN_METHODS: Final = frozenset({"apps.connections.open"})
 OAUTH_METHOD: Final = "oauth.v2.access"  # authenticated by the app's client ID and secret (``slack_oauth``)

@@ -15,11 +15,14 @@ from secrets import token_hex
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tests.fakes.slack_streams import StreamingMethods
 from tests.fakes.workspace import (
     APP_ID,
     BOT_ID,
     BOT_NAME,
     BOT_USER_ID,
+    CHANNEL_ID,
+    CHANNEL_NAME,
     TEAM_ID,
     TEAM_NAME,
     TEAM_URL,
@@ -75,9 +78,10 @@ class SlackMethods:
             "conversations.open": self.conversations_open,
             "reactions.add": self.reactions_add,
             "assistant.threads.setStatus": self.assistant_threads,
-            "assistant.threads.setSuggestedPrompts": self.assistant_threads,
+            "assistant.threads.setSuggestedPrompts": self.assistant_suggested_prompts,
             "assistant.threads.setTitle": self.assistant_threads,
         }
+        self.handlers.update(StreamingMethods(self).handlers)
 
     def next_ts(self) -> str:
         """A message timestamp like ``1712345678.000100``: unique, increasing, close to the wall clock."""
@@ -158,6 +162,13 @@ class SlackMethods:
             return _fail("invalid_arguments")
         return {"ok": True}
 
+    def assistant_suggested_prompts(self, body: JsonDict) -> JsonDict:
+        """``thread_ts`` is optional: without it the prompts go on the conversation (an agent app)."""
+        prompts = body.get("prompts")
+        if not body.get("channel_id") or not isinstance(prompts, list) or not 1 <= len(prompts) <= 4:
+            return _fail("invalid_arguments")
+        return {"ok": True}
+
     # ---- chat
 
     def _message(self, body: JsonDict, ts: str) -> JsonDict:
@@ -187,6 +198,10 @@ class SlackMethods:
     def chat_post_message(self, body: JsonDict) -> JsonDict:
         if (problem := self._check_message(body)) is not None:
             return problem
+        if str(body["channel"]).startswith("#"):  # Slack takes a name and answers with the channel's id
+            if body["channel"] != f"#{CHANNEL_NAME}":
+                return _fail("channel_not_found")
+            body = {**body, "channel": CHANNEL_ID}
         ts = self.next_ts()
         message = self._message(body, ts)
         self.messages[(str(body["channel"]), ts)] = message

@@ -33,8 +33,8 @@ Kind = Literal[
     "socket_message",
 ]
 Expect = Literal[
-    "answer", "greeting", "home", "modal", "ack_reply", "respond", "view_ack", "nothing", "not_ours", "handshake",
-    "reconnect",
+    "answer", "greeting", "prompts", "home", "modal", "ack_reply", "respond", "view_ack", "nothing", "not_ours",
+    "handshake", "reconnect",
 ]  # fmt: skip
 KINDS: Final = frozenset(Kind.__args__)  # type: ignore[attr-defined]
 EXPECTS: Final = frozenset(Expect.__args__)  # type: ignore[attr-defined]

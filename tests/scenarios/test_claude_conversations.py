@@ -1,95 +1,45 @@
-"""DMs answered by Claude through the real server, the real AsyncAnthropic and the fake Messages API:
-progress in Slack, offline answers when Claude fails, no model call for plain pay questions, usage recorded."""
+"""DMs answered by Claude through the real server, the real AsyncAnthropic and the fake Messages API: a loading
+status, then the answer streamed with chat.startStream / appendStream / stopStream; offline answers posted whole
+when Claude fails; no model call for plain pay questions; usage recorded."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 
 from bot.answers.usage import usage_rows
-from bot.config import Settings
-from bot.server import create_web_app
-from tests.fakes.anthropic_api import TEST_API_KEY, FakeAnthropicAPI
+from tests.fakes.anthropic_api import FakeAnthropicAPI
 from tests.fakes.block_checks import shown
-from tests.fakes.payloads import message_event, new_event_id
-from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
+from tests.scenarios.claude_steps import anthropic, claude_bot, dm, stream_calls, streamed
 from tests.scenarios.conftest import HirebotServer
 
-
-@pytest.fixture
-async def anthropic() -> AsyncIterator[FakeAnthropicAPI]:
-    async with FakeAnthropicAPI() as fake:
-        yield fake
+__all__ = ["anthropic", "claude_bot"]  # fixtures
 
 
-def claude_settings(
-    slack: FakeSlackAPI,
-    anthropic: FakeAnthropicAPI,
-    redis_url: str,
-    tmp_path: Path,
-    key_prefix: str,
-    **overrides: object,
-) -> Settings:
-    values: dict[str, object] = {
-        "hirebot_key_prefix": key_prefix,
-        "slack_bot_token": BOT_TOKEN,
-        "slack_signing_secret": SIGNING_SECRET,
-        "slack_api_url": slack.api_url,
-        "redis_url": redis_url,
-        "hirebot_data_dir": tmp_path,
-        "anthropic_api_key": TEST_API_KEY,
-        "anthropic_base_url": anthropic.base_url,
-        "hirebot_llm_deadline_seconds": 1.5,
-    }
-    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg, arg-type]
-
-
-@pytest.fixture
-async def claude_bot(
-    slack: FakeSlackAPI,
-    anthropic: FakeAnthropicAPI,
-    redis_url: str,
-    tmp_path: Path,
-    key_prefix: str,
-    request: pytest.FixtureRequest,
-) -> AsyncIterator[HirebotServer]:
-    overrides = getattr(request, "param", {})
-    settings = claude_settings(slack, anthropic, redis_url, tmp_path, key_prefix, **overrides)
-    server = TestServer(create_web_app(settings), host="127.0.0.1", port=0)
-    await server.start_server()
-    async with aiohttp.ClientSession() as session:
-        yield HirebotServer(server, session)
-    await server.close()
-
-
-async def dm(bot: HirebotServer, text: str, user_id: str = "U0ASKER001") -> None:
-    assert (
-        await bot.post_signed(event_body(message_event(text, user_id=user_id), event_id=new_event_id()))
-    ).status == 200
-    await bot.settle()
-
-
-async def test_a_claude_answer_replaces_the_placeholder(
+async def test_a_claude_answer_streams_after_a_loading_status_and_ends_with_feedback(
     claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
 ) -> None:
     anthropic.queue_reply(
-        "*AI engineers* build products on foundation models; ML engineers train models.\n"
+        "*AI engineers* build products on foundation models. ML engineers train models.\n"
         "Source: What AI Engineers Actually Do"
     )
     await dm(claude_bot, "what's the difference between the two roles?")
-    [placeholder] = slack.calls_to("chat.postMessage")
-    assert "Looking that up" in placeholder.body["text"]
-    final = slack.calls_to("chat.update")[-1]
-    assert final.body["ts"] == placeholder.response["ts"]
-    assert "*AI engineers* build products" in shown(final.body["blocks"])
-    assert "answer_helpful" in str(final.body["blocks"])
+    methods = [call.method for call in slack.calls if call.method != "auth.test"]
+    assert methods[0] == "assistant.threads.setStatus"  # the loading status comes first
+    [status] = slack.calls_to("assistant.threads.setStatus")
+    assert status.body["status"] and status.body["thread_ts"]
+    calls = stream_calls(slack)
+    assert calls[0].method == "chat.startStream" and calls[-1].method == "chat.stopStream"
+    assert all(call.ok for call in calls)
+    start = calls[0]
+    assert start.body["thread_ts"] == status.body["thread_ts"]  # under the question
+    assert start.body["recipient_user_id"] == "U0ASKER001"
+    assert "ML engineers train models" in streamed(slack)
+    assert slack.calls_to("chat.postMessage") == [] and slack.calls_to("chat.update") == []
+    [feedback] = calls[-1].body["blocks"]  # Slack's own feedback buttons end the streamed message
+    assert feedback["type"] == "context_actions" and feedback["elements"][0]["type"] == "feedback_buttons"
     slack.assert_no_invalid_blocks()
 
 
@@ -100,6 +50,7 @@ async def test_plain_pay_questions_never_call_the_model(
     assert anthropic.requests == []
     [posted] = slack.calls_to("chat.postMessage")
     assert "$308K to $460K" in shown(posted.body["blocks"])
+    assert stream_calls(slack) == []  # an offline answer is posted whole
 
 
 async def test_a_guessed_topic_goes_to_the_model(
@@ -109,8 +60,7 @@ async def test_a_guessed_topic_goes_to_the_model(
     anthropic.queue_reply("Hire an AI engineer: RAG is built on foundation models.")
     await dm(claude_bot, "Our product is RAG over customer docs: AI or ML engineer?")
     assert len(anthropic.requests) == 1
-    final = slack.calls_to("chat.update")[-1]
-    assert "Hire an AI engineer" in shown(final.body["blocks"])
+    assert "Hire an AI engineer" in streamed(slack)
 
 
 @pytest.mark.parametrize("failure", ["overloaded", "stalled"])
@@ -124,9 +74,7 @@ async def test_when_claude_fails_the_offline_answer_arrives_within_the_deadline(
     started = time.monotonic()
     await dm(claude_bot, "what interview questions should I ask an ML engineer?")
     elapsed = time.monotonic() - started
-    final = (
-        slack.calls_to("chat.update")[-1] if slack.calls_to("chat.update") else slack.calls_to("chat.postMessage")[-1]
-    )
+    final = slack.calls_to("chat.postMessage")[-1]
     text = shown(final.body["blocks"])
     assert "training run" in text  # the guide's own questions, from the offline engine
     assert "guide's own answer" in text
@@ -145,7 +93,7 @@ async def test_usage_is_recorded_with_cache_reads_on_the_second_answer(
     assert sum(row.requests for row in rows) == 2
     assert sum(row.cache_read_input_tokens for row in rows) > 0
     assert sum(row.cache_creation_input_tokens for row in rows) > 0
-    assert all(row.cost_usd > 0 for row in rows)
+    assert all(row.cost_usd is not None and row.cost_usd > 0 for row in rows)
 
 
 @pytest.mark.parametrize("claude_bot", [{"hirebot_llm_per_user_per_minute": 1}], indirect=True)
@@ -165,14 +113,12 @@ async def test_the_per_user_rate_limit_falls_back_to_the_guide(
 async def test_streamed_text_shows_up_before_the_answer_is_done(
     claude_bot: HirebotServer, slack: FakeSlackAPI, anthropic: FakeAnthropicAPI
 ) -> None:
-    words = "Founder-led outreach converts best: write it yourself and cite their work. Source: the guide"
+    words = "Founder-led outreach converts best. Write it yourself and cite their work.\nSource: the guide"
     anthropic.queue_reply(words)
-    anthropic.drip(0.15, times=None)
+    anthropic.drip(0.1, times=None)
     await dm(claude_bot, "how should I reach out to candidates?")
-    updates = slack.calls_to("chat.update")
-    assert len(updates) >= 2
-    partial, final = updates[0], updates[-1]
-    assert "\u2026" in shown(partial.body["blocks"])  # still being written
-    assert "answer_helpful" not in str(partial.body["blocks"])
-    assert "cite their work" in shown(final.body["blocks"])
-    assert "answer_helpful" in str(final.body["blocks"])
+    calls = stream_calls(slack)
+    first, last = calls[0], calls[-1]
+    assert first.method == "chat.startStream" and "Founder-led outreach converts best." in streamed(slack)
+    assert "cite their work" not in str(first.body)  # one checked sentence at a time
+    assert last.at - first.at > 0.3  # the first sentence was out while the model was still writing

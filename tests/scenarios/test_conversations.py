@@ -127,12 +127,15 @@ async def test_two_instances_sharing_redis_reply_once(
 async def test_feedback_votes_are_stored_with_the_question(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
     await dm(hirebot, "where do we find research engineers?")
     [posted] = slack.calls_to("chat.postMessage")
-    [answer_id] = {
-        e["value"] for b in posted.body["blocks"] if b.get("block_id") == ids.FEEDBACK_BLOCK for e in b["elements"]
-    }
-    click = block_actions_body(
-        ids.FEEDBACK_UNHELPFUL_ACTION,
-        answer_id,
+    [feedback] = [b for b in posted.body["blocks"] if b.get("block_id") == ids.FEEDBACK_BLOCK]
+    assert feedback["type"] == "context_actions"
+    [buttons] = feedback["elements"]
+    assert buttons["type"] == "feedback_buttons" and buttons["action_id"] == ids.FEEDBACK_ACTION
+    click = block_actions_body(  # Slack sends the clicked button's value
+        ids.FEEDBACK_ACTION,
+        buttons["negative_button"]["value"],
+        block_id=ids.FEEDBACK_BLOCK,
+        action_type="feedback_buttons",
         response_url=slack.response_url("vote"),
         message={"ts": "1.0", "text": posted.body["text"], "blocks": posted.body["blocks"]},
     )
@@ -140,7 +143,7 @@ async def test_feedback_votes_are_stored_with_the_question(hirebot: HirebotServe
     [updated] = await slack.wait_for("response_url:vote")
     assert updated.body["replace_original"] is True
     assert "marked this not helpful" in json.dumps(updated.body["blocks"])
-    assert ids.FEEDBACK_UNHELPFUL_ACTION not in json.dumps(updated.body["blocks"])
+    assert ids.FEEDBACK_ACTION not in json.dumps(updated.body["blocks"])
     store = hirebot.deps.store
     [vote] = await FeedbackRecords(store, AnswerRecords(store)).unhelpful()
     assert vote["question"] == "where do we find research engineers?"

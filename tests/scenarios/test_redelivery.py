@@ -12,15 +12,15 @@ import pytest
 from tests.fakes.payloads import app_home_opened_event, app_mention_event, message_event, new_event_id, new_ts
 from tests.fakes.signing import event_body
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.workspace import BOT_USER_ID, USER_ID
+from tests.fakes.workspace import BOT_USER_ID
 from tests.scenarios.conftest import HirebotServer
 
 DM = "D0HIREBOT1"
 
 
-def thread_started() -> dict[str, Any]:
-    thread = {"user_id": USER_ID, "context": {}, "channel_id": DM, "thread_ts": new_ts()}
-    return {"type": "assistant_thread_started", "assistant_thread": thread, "event_ts": new_ts()}
+def messages_tab_opened() -> dict[str, Any]:
+    """The agent view's "thread started": the person opens hirebot's Messages tab."""
+    return app_home_opened_event(tab="messages")
 
 
 # event -> the Web API method its effect calls
@@ -31,7 +31,7 @@ EVENTS: dict[str, tuple[Callable[[], dict[str, Any]], str]] = {
         "chat.postMessage",
     ),
     "app_mention": (lambda: app_mention_event(f"<@{BOT_USER_ID}> equity for a first ML hire?"), "chat.postMessage"),
-    "assistant_thread_started": (thread_started, "chat.postMessage"),
+    "app_home_opened (messages tab)": (messages_tab_opened, "assistant.threads.setSuggestedPrompts"),
     "app_home_opened": (app_home_opened_event, "views.publish"),
 }
 
@@ -48,7 +48,7 @@ async def test_an_event_delivered_twice_has_one_effect(hirebot: HirebotServer, s
 
 
 async def test_a_new_event_id_is_a_new_event(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
-    event = thread_started()
+    event = messages_tab_opened()
     for _ in (0, 1):
         assert (await hirebot.post_signed(event_body(event, event_id=new_event_id()))).status == 200
-    await slack.wait_for("chat.postMessage", 2)
+    await slack.wait_for("assistant.threads.setSuggestedPrompts", 2)

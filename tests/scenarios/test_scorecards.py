@@ -25,6 +25,7 @@ from bot.store.scorecards import ScorecardRecords
 from knowledge.scorecards import Recommendation
 from tests.fakes.block_checks import shown
 from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.workspace import CHANNEL_ID, CHANNEL_NAME
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.scorecard_steps import (
     AI_RATINGS,
@@ -135,6 +136,24 @@ async def test_resubmitting_replaces_the_scorecard_and_its_summary(hirebot: Hire
 
     await submit_scorecard(hirebot, slack, interview="portfolio")
     assert len(await records(hirebot).for_candidate("ada lovelace")) == 2
+
+
+async def test_a_hiring_channel_set_by_name_gets_its_summary_updated_not_repeated(
+    settings: Settings, slack: FakeSlackAPI
+) -> None:
+    """HIRING_CHANNEL="#hiring": Slack answers the first post with the channel's id, which is what the earlier
+    post is compared with on a resubmission, in any process."""
+    named = settings.model_copy(update={"hiring_channel": f"#{CHANNEL_NAME}"})
+    for recommendation in ("yes", "strong-yes"):
+        server = TestServer(create_web_app(named), host="127.0.0.1", port=0)  # a process per submission
+        await server.start_server()
+        async with aiohttp.ClientSession() as session:
+            await submit_scorecard(HirebotServer(server, session), slack, recommendation=recommendation)
+        await server.close()
+    [posted] = slack.calls_to("chat.postMessage")
+    assert posted.body["channel"] == f"#{CHANNEL_NAME}" and posted.response["channel"] == CHANNEL_ID
+    [updated] = slack.calls_to("chat.update")
+    assert updated.body["channel"] == CHANNEL_ID and updated.body["ts"] == posted.response["ts"]
 
 
 async def test_opening_the_form_again_says_saving_would_replace(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:

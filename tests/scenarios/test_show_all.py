@@ -17,7 +17,7 @@ def _show_all_value(posted: RecordedCall) -> str:
     [value] = [
         e["value"]
         for b in posted.body["blocks"]
-        if b.get("block_id") == ids.FEEDBACK_BLOCK
+        if b.get("block_id") == ids.SHOW_ALL_BLOCK
         for e in b["elements"]
         if e["action_id"] == ids.ANSWER_MORE_ACTION
     ]

@@ -159,6 +159,13 @@ async def check_effect(
         [answer] = fake.calls_to("chat.postMessage")
         channel, thread_ts = asked_where(payload)
         assert (answer.body["channel"], answer.body.get("thread_ts")) == (channel, thread_ts)
+    elif expect == "prompts":  # the agent view's Messages tab: prompts every time, a greeting the first time
+        await fake.wait_for("assistant.threads.setSuggestedPrompts")
+        await redeliver()
+        await settle(deps)
+        [prompts] = fake.calls_to("assistant.threads.setSuggestedPrompts")
+        assert prompts.body["channel_id"] == event["channel"] and "thread_ts" not in prompts.body
+        assert len(fake.calls_to("chat.postMessage")) <= 1
     elif expect == "home":
         await fake.wait_for("views.publish")
         await redeliver()

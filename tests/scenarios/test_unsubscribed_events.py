@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from handlers.events import SENT_WITHOUT_SUBSCRIPTION
-from tests.fakes.payloads import app_home_opened_event, app_mention_event, message_event, new_ts
+from tests.fakes.payloads import (
+    app_context_changed_event,
+    app_home_opened_event,
+    app_mention_event,
+    message_event,
+    new_ts,
+)
 from tests.fakes.signing import event_body, json_body
 from tests.fakes.workspace import APP_ID, BOT_USER_ID, TEAM_ID, USER_ID, VERIFICATION_TOKEN
 from tests.scenarios.conftest import HirebotServer
@@ -44,12 +50,7 @@ NEVER_SUBSCRIBED: dict[str, dict[str, Any]] = {
     "channel_created": {"type": "channel_created", "channel": {"id": "C0NEW0001", "name": "new", "created": 1}},
     "team_join": {"type": "team_join", "user": {"id": USER_ID}},
     "link_shared": {"type": "link_shared", "channel": "C0HIRING01", "links": []},
-}
-
-# The events hirebot subscribes to (manifest.yml), each with a payload its listener takes.
-SUBSCRIBED: dict[str, dict[str, Any]] = {
-    "app_home_opened": app_home_opened_event(tab="messages"),
-    "app_mention": app_mention_event(f"<@{BOT_USER_ID}>"),
+    # The assistant view's events; the agent view (manifest.yml) has app_home_opened and app_context_changed.
     "assistant_thread_context_changed": {
         "type": "assistant_thread_context_changed",
         "assistant_thread": {"user_id": USER_ID, "context": {}, "channel_id": "D0HIREBOT1", "thread_ts": new_ts()},
@@ -60,6 +61,13 @@ SUBSCRIBED: dict[str, dict[str, Any]] = {
         "assistant_thread": {"user_id": USER_ID, "context": {}, "channel_id": "D0HIREBOT1", "thread_ts": new_ts()},
         "event_ts": new_ts(),
     },
+}
+
+# The events hirebot subscribes to (manifest.yml), each with a payload its listener takes.
+SUBSCRIBED: dict[str, dict[str, Any]] = {
+    "app_home_opened": app_home_opened_event(tab="messages"),
+    "app_context_changed": app_context_changed_event(),
+    "app_mention": app_mention_event(f"<@{BOT_USER_ID}>"),
     "message.im": message_event("") | {"subtype": "message_deleted", "deleted_ts": new_ts()},
     "app_uninstalled": {"type": "app_uninstalled"},
     "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [USER_ID], "bot": [BOT_USER_ID]}},

@@ -96,6 +96,44 @@ async def test_an_invented_figure_is_refused(fake: FakeAnthropicAPI, client: Asy
         await answerer(client).answer("senior MLE in SF?", [])
 
 
+async def test_a_real_band_for_the_wrong_role_is_refused_before_it_is_shown(
+    fake: FakeAnthropicAPI, client: AsyncAnthropic
+) -> None:
+    """The tool returned the senior ML band in SF; $140K to $180K is a real band, but not one this exchange
+    was given, so that sentence is never let out."""
+    fake.queue_reply(
+        Reply.tool_use("pay_band", {"role": "ml", "level": "senior", "location": "SF"}),
+        "Good question. A senior ML engineer in SF costs $140K to $180K. More soon.",
+    )
+    shown: list[str] = []
+
+    async def sink(piece: str) -> None:
+        shown.append(piece)
+
+    with pytest.raises(ClaudeUnavailable, match="isn't in the guide") as raised:
+        await answerer(client).answer("what does a senior MLE cost in SF?", [], sink)
+    assert shown == ["Good question. "]
+    assert raised.value.usage.requests == 2  # both requests counted, though no answer came of them
+
+
+@pytest.mark.parametrize(
+    "figure", ["USD 950K", "\u20ac700K", "EUR 308K", "\u00a3308K", "1.2 million dollars", "350k", "$140-180K"]
+)
+async def test_every_way_of_writing_money_is_checked(
+    fake: FakeAnthropicAPI, client: AsyncAnthropic, figure: str
+) -> None:
+    fake.queue_reply(Reply.tool_use("pay_band", {"role": "ml", "level": "senior", "location": "SF"}))
+    fake.queue_reply(f"The band is $308K to $460K. Some pay {figure}.")
+    with pytest.raises(ClaudeUnavailable, match="isn't in the guide"):
+        await answerer(client).answer("what does a senior MLE cost in SF?", [])
+
+
+async def test_figures_of_the_offline_answer_may_be_quoted(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:
+    fake.queue_reply("The offline answer said $308K to $460K.")
+    reply = await answerer(client).answer("senior MLE in SF?", [], allowed=frozenset({308_000, 460_000}))
+    assert reply.text == "The offline answer said $308K to $460K."
+
+
 @pytest.mark.parametrize(("status", "reason"), [(529, "overloaded"), (429, "rate limited"), (500, "error")])
 async def test_errors_become_unavailable(
     fake: FakeAnthropicAPI, client: AsyncAnthropic, status: int, reason: str
@@ -167,3 +205,25 @@ def test_the_model_can_reach_no_scorecard_or_conversation() -> None:
     assert "scorecard" in RULES.lower()  # it is told it has no access
     assert "scorecard" not in guide_briefing().lower()
     assert "ada" not in context.split()
+
+
+def test_tool_schemas_are_generated_from_the_input_models_and_strict() -> None:
+    from knowledge.tools import TOOLS, LookupInput, PayBandInput, PayMathInput, PayTableInput, input_schema
+
+    by_name = {tool["name"]: tool for tool in TOOLS}
+    models = {"pay_band": PayBandInput, "pay_table": PayTableInput, "guide_lookup": LookupInput}
+    for name, model in (models | {"pay_math": PayMathInput}).items():
+        assert by_name[name]["input_schema"] == input_schema(model)
+        assert by_name[name]["strict"] is True
+        assert by_name[name]["input_schema"]["additionalProperties"] is False
+        assert "$defs" not in json.dumps(by_name[name]["input_schema"])
+    band = by_name["pay_band"]["input_schema"]
+    assert band["properties"]["role"]["enum"] == ["ai", "ml", "research"] and band["required"] == ["role"]
+
+
+def test_an_unknown_place_is_refused_not_given_the_us_band() -> None:
+    from knowledge.tools import run_tool
+
+    content, is_error = run_tool("pay_band", {"role": "ml", "level": "senior", "location": "the moon"}, PayCalculator())
+    assert is_error and "can't place 'the moon'" in json.loads(content)["error"]
+    assert "$" not in content

@@ -31,7 +31,9 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.ops.tasks import BackgroundTasks
+from bot.store.keyspaces import workspaces
 from bot.store.redis_store import Store, StoreUnavailable
+from bot.store.workspace import within
 
 logger = logging.getLogger(__name__)
 
@@ -156,11 +158,24 @@ class Outbox:
     async def _sweep(self, client: AsyncWebClient) -> None:
         while not self._stopping.is_set():
             try:
-                await self.resume(client)
+                await self.resume_everywhere(client)
             except Exception:  # the sweeper must outlive one bad sweep
                 logger.exception("Resuming waiting posts failed")
             if not await self._wait_unless_stopping(LEASE):
                 return
+
+    async def resume_everywhere(self, client: AsyncWebClient) -> int:
+        """``resume`` in every workspace (``bot.store.workspace``) and outside any."""
+        try:
+            found = await workspaces(self.store)
+        except StoreUnavailable as error:
+            logger.warning("Posts waiting out a rate limit not resumed: %s", error)
+            return 0
+        taken = await self.resume(client)
+        for workspace in found:
+            with within(workspace):
+                taken += await self.resume(client)
+        return taken
 
     async def resume(self, client: AsyncWebClient) -> int:
         """Deliver, in background tasks, the posts a stopped process left waiting; how many this process took."""

@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.decisions.forgetting import Forgetting
+from bot.install.clients import ClientFor
 from bot.store.audit import AuditAction
 from bot.store.decisions import DecisionRecords
 from bot.store.departures import Departure, Departures
@@ -91,16 +92,21 @@ class RetentionSweep:
             logger.info("Retention sweep deleted %d candidate(s)", len(deleted))
         return deleted
 
-    async def sweep_all(self, client: AsyncWebClient, now: datetime) -> list[Departure] | None:
-        """Delete departed workspaces' data when due, then sweep every workspace; the departures deleted, or None
-        when another replica holds this interval's claim."""
+    async def sweep_all(
+        self, client: AsyncWebClient, now: datetime, client_for: ClientFor | None = None
+    ) -> list[Departure] | None:
+        """Delete departed workspaces' data when due, then sweep every workspace, with its own client from
+        ``client_for`` (``bot.install.clients``; ``client`` without it); the departures deleted, or None when
+        another replica holds this interval's claim."""
         ttl = max(int(self.interval.total_seconds()) - 1, 1)
         if not await self.unscoped.claim_once(LOCK_NAMESPACE, "sweep", ttl):
             return None
         gone = await self.delete_departed(now)
         for workspace in await workspaces(self.unscoped):
-            with within(workspace):
-                await self.sweep(client, now, locked=False)
+            own = client if client_for is None else await client_for(workspace)
+            if own is not None:  # none: uninstalled, its data waits out its grace period untouched
+                with within(workspace):
+                    await self.sweep(own, now, locked=False)
         return gone
 
     async def delete_departed(self, now: datetime) -> list[Departure]:
@@ -116,12 +122,12 @@ class RetentionSweep:
             gone.append(departure)
         return gone
 
-    async def run_forever(self, client: AsyncWebClient) -> None:
+    async def run_forever(self, client: AsyncWebClient, client_for: ClientFor | None = None) -> None:
         """Sweep once per interval until cancelled; a failed sweep is logged and tried again next interval."""
         while True:
             await asyncio.sleep(self.interval.total_seconds())
             try:
-                await self.sweep_all(client, datetime.now(UTC))
+                await self.sweep_all(client, datetime.now(UTC), client_for)
             except StoreUnavailable as error:
                 logger.warning("Retention sweep skipped: %s", error)
             except Exception:

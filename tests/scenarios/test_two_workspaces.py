@@ -4,23 +4,29 @@ token, and neither ever sees the other's candidate, though both interviewed an "
 
 from __future__ import annotations
 
+import itertools
 import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids
 from bot.config import Settings
+from bot.store.departures import Departure, Departures
 from bot.store.workspace import Workspace as Keyspace
-from tests.fakes.payloads import view_submission_payload
-from tests.fakes.signing import interaction_body, slash_command_body
+from tests.fakes.payloads import event_payload, view_submission_payload
+from tests.fakes.signing import interaction_body, json_body, slash_command_body
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_oauth import Workspace
 from tests.scenarios.conftest import HirebotServer
 from tests.scenarios.install_steps import ACME, GLOBEX, install, oauth_settings, token_of
 from tests.scenarios.scorecard_steps import form_state, latest_view
+from tests.waiting import eventually
 
 NOTES = {ACME: "Acme's notes: built our eval harness in the take-home.", GLOBEX: "Globex's notes: vague on evals."}
+ASKED = itertools.count()
 INTERVIEWER = {ACME: "U0ACMEINTV", GLOBEX: "U0GLOBINTV"}
 
 
@@ -61,7 +67,7 @@ async def scorecard_round(hirebot: HirebotServer, slack: FakeSlackAPI, workspace
 
 
 async def debrief(hirebot: HirebotServer, slack: FakeSlackAPI, workspace: Workspace, candidate: str) -> str:
-    name = f"debrief-{workspace.team_id}-{candidate}"
+    name = f"debrief-{workspace.team_id}-{candidate}-{next(ASKED)}"
     await hire(hirebot, slack, workspace, f"debrief {candidate}", name)
     [reply] = await slack.wait_for(f"response_url:{name}")
     return json.dumps(reply.body)
@@ -100,3 +106,39 @@ async def test_two_workspaces_each_see_only_their_own_candidates_with_their_own_
     unscoped = [key async for key in store.redis.scan_iter(match=f"{store.base_prefix}doc:scorecard:*")]
     assert unscoped == [], "no scorecard outside a workspace"
     slack.assert_no_invalid_blocks()
+
+
+async def uninstall(hirebot: HirebotServer, slack: FakeSlackAPI, workspace: Workspace, event_id: str) -> Departure:
+    slack.oauth.revoke(workspace)  # Slack has already revoked the token when it sends app_uninstalled
+    event = event_payload({"type": "app_uninstalled"}, event_id=event_id, team_id=str(workspace.team_id))
+    assert (await hirebot.post_signed(json_body(event))).status == 200
+    departures = Departures(hirebot.deps.store.unscoped(), timedelta(days=30))
+    departure = await eventually(
+        lambda: departures.get(None, workspace.team_id), lambda found: found is not None, within=5, what="departure"
+    )
+    assert departure is not None
+    return departure
+
+
+async def test_an_uninstalled_workspace_finds_its_candidates_again_within_the_grace_period_and_never_after(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    for workspace in (ACME, GLOBEX):
+        await install(hirebot, slack, workspace)
+        await scorecard_round(hirebot, slack, workspace, "Ada Lovelace")
+
+    await uninstall(hirebot, slack, ACME, "Ev0UNINST01")
+    await install(hirebot, slack, ACME)
+    assert NOTES[ACME] in await debrief(hirebot, slack, ACME, "Ada Lovelace"), "back within the grace period"
+
+    departure = await uninstall(hirebot, slack, ACME, "Ev0UNINST02")
+    sweeper = AsyncWebClient(base_url=slack.api_url)
+    gone = await hirebot.deps.decisions.retention.sweep_all(sweeper, departure.delete_after + timedelta(seconds=1))
+    assert gone is not None and [departure.team_id for departure in gone] == [ACME.team_id]
+    store = hirebot.deps.store
+    acme_keys = f"{store.base_prefix}{Keyspace(team_id=ACME.team_id).keyspace}*"
+    assert [key async for key in store.redis.scan_iter(match=acme_keys)] == []
+
+    await install(hirebot, slack, ACME)  # installed again after the grace period: a fresh start
+    assert NOTES[ACME] not in await debrief(hirebot, slack, ACME, "Ada Lovelace")
+    assert NOTES[GLOBEX] in await debrief(hirebot, slack, GLOBEX, "Ada Lovelace"), "the other workspace keeps its own"

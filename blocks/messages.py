@@ -114,3 +114,8 @@ INSTALL_STORE_DOWN: Final = (
     "hirebot's database isn't answering, so nothing was installed. Try again from the Add to Slack page in a minute."
 )
 INSTALL_START_AGAIN: Final = "Start again"
+SETTINGS_ADMINS_ONLY: Final = (
+    "Only whoever installed hirebot and the hiring managers can change its settings. Ask one of them."
+)
+SETTINGS_SAVED: Final = "Settings saved: {count} hiring manager(s), in effect now."
+SETTINGS_NOT_SAVED: Final = "hirebot's database isn't answering, so nothing was saved. Try again in a minute."

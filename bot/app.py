@@ -30,6 +30,7 @@ from handlers import (
     shortcuts,
 )
 from handlers import decisions as decision_surface
+from handlers import settings as settings_surface
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ SURFACES: tuple[ModuleType, ...] = (
     home,
     decision_surface,
     installs,
+    settings_surface,
 )
 
 

@@ -63,7 +63,7 @@ class Offering:
         """Refuse non-managers and candidates without a hire decision (saying why), else open the offer modal;
         ``push`` it onto the stack when asked from inside a modal, where ``views.open`` can't be used
         (https://docs.slack.dev/tools/bolt-python/concepts/updating-pushing-views)."""
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             await reply(messages.MANAGERS_ONLY.format(what="draft offers"))
             return
         if not typed.strip():
@@ -107,7 +107,7 @@ class Offering:
 
     async def _draft(self, payload: ViewPayload) -> Drafted | dict[str, str]:
         user = payload.user.id
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             return {ids.OFFER_LOCATION_BLOCK: messages.MANAGERS_ONLY.format(what="draft offers")}
         metadata = read_offer_metadata(payload.view.private_metadata)
         if metadata is None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
+from bot.install.uninstalls import Installations
 from bot.store.installations import RedisInstallationStore
 from bot.store.redis_store import Store
 from bot.store.workspace import Workspace
@@ -23,7 +23,6 @@ from bot.store.workspace import Workspace
 logger = logging.getLogger(__name__)
 
 ClientFor = Callable[[Workspace], Awaitable[AsyncWebClient | None]]
-Installations = AsyncInstallationStore  # None in single-workspace mode (not a ``Store``: never "unavailable")
 
 
 class WorkspaceClients:

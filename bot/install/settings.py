@@ -11,20 +11,18 @@ from __future__ import annotations
 import logging
 
 from pydantic import ValidationError
-from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
 from blocks.payloads import ViewPayload
 from blocks.settings import managers_from_state, settings_modal
+from bot.install.uninstalls import Installations
 from bot.scorecards.home import HomePublisher
 from bot.store.redis_store import StoreUnavailable
 from bot.store.team_settings import TeamSettings, TeamSettingsRecords
 from bot.store.workspace import Workspace
 
 logger = logging.getLogger(__name__)
-
-Installations = AsyncInstallationStore  # None in single-workspace mode (not a ``Store``: never "unavailable")
 
 
 class SettingsDesk:

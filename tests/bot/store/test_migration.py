@@ -125,3 +125,15 @@ async def test_hirebot_migrate_then_export_finds_the_records(store: Store, redis
     assert again.returncode == 0 and again.stdout.startswith("Moved 0 record(s)")
     assert "Ada Lovelace" in hirebot("export", env=env).stdout, "the records commands read the migrated workspace"
     assert hirebot("export", "--team", "T0GLOBEX01", env=env).stdout == ""
+
+
+async def test_without_a_bot_token_the_start_moves_nothing_and_says_how(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    await single_workspace_data(store)
+    client = AsyncWebClient(base_url="http://127.0.0.1:9/api/")  # never called
+
+    assert await migrate_on_start(Settings(_env_file=None), store, client) is None  # type: ignore[call-arg]
+
+    assert await needs_migration(store), "still waiting for `hirebot migrate --team`"
+    assert any("hirebot migrate --team" in record.getMessage() for record in caplog.records)

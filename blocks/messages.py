@@ -119,3 +119,10 @@ SETTINGS_ADMINS_ONLY: Final = (
 )
 SETTINGS_SAVED: Final = "Settings saved: {count} hiring manager(s), in effect now."
 SETTINGS_NOT_SAVED: Final = "hirebot's database isn't answering, so nothing was saved. Try again in a minute."
+SETTINGS_CHANNEL_REFUSED: Final = (
+    "I can't post in that channel ({reason}). Invite me there with /invite @hirebot, or pick another."
+)
+SETTINGS_CHANNEL_HELLO: Final = (
+    "<@{user}> chose this channel in hirebot's settings: it hears here when a scorecard is submitted, and shared "
+    "offers are posted here."
+)

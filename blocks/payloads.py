@@ -87,6 +87,7 @@ class StateValue(_Lenient):
     selected_option: SelectedOption | None = None
     selected_options: list[SelectedOption] = Field(default_factory=list, max_length=50)
     selected_users: list[str] = Field(default_factory=list, max_length=100)
+    selected_conversation: str | None = Field(default=None, max_length=64)
 
 
 StateValues = dict[str, dict[str, StateValue]]

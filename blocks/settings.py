@@ -1,12 +1,19 @@
 """The App Home's Settings modal: who the workspace's hiring managers are (they see every debrief in full, decide,
-draft offers and delete candidates' data)."""
+draft offers and delete candidates' data), and the hiring channel (told about each scorecard, and where offers are
+shared)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Final
 
-from slack_sdk.models.blocks import InputBlock, PlainTextObject, UserMultiSelectElement
+from slack_sdk.models.blocks import (
+    ConversationFilter,
+    ConversationSelectElement,
+    InputBlock,
+    PlainTextObject,
+    UserMultiSelectElement,
+)
 from slack_sdk.models.views import View
 
 from blocks import ids
@@ -16,7 +23,7 @@ from blocks.payloads import StateValues, state_value
 MAX_MANAGERS: Final = 50
 
 
-def settings_modal(managers: Sequence[str], notice: str | None = None) -> View:
+def settings_modal(managers: Sequence[str], channel: str | None = None, notice: str | None = None) -> View:
     return View(
         type="modal",
         callback_id=ids.SETTINGS_VIEW,
@@ -40,6 +47,21 @@ def settings_modal(managers: Sequence[str], notice: str | None = None) -> View:
                     max_selected_items=MAX_MANAGERS,
                 ),
             ),
+            InputBlock(
+                block_id=ids.SETTINGS_CHANNEL_BLOCK,
+                label=PlainTextObject(text="Hiring channel"),
+                hint=PlainTextObject(
+                    text="Hears who submitted a scorecard for whom (never the ratings), and gets shared offers. "
+                    "Empty: each interviewer gets their summary by DM."
+                ),
+                optional=True,
+                element=ConversationSelectElement(
+                    action_id=ids.SETTINGS_CHANNEL_ACTION,
+                    placeholder=PlainTextObject(text="Pick a channel"),
+                    initial_conversation=channel if channel and not channel.startswith("#") else None,
+                    filter=ConversationFilter(include=["public", "private"], exclude_bot_users=True),
+                ),
+            ),
         ],
     )
 
@@ -47,3 +69,8 @@ def settings_modal(managers: Sequence[str], notice: str | None = None) -> View:
 def managers_from_state(values: StateValues) -> tuple[str, ...]:
     found = state_value(values, ids.SETTINGS_MANAGERS_BLOCK, ids.SETTINGS_MANAGERS_ACTION)
     return tuple(dict.fromkeys(found.selected_users)) if found else ()
+
+
+def channel_from_state(values: StateValues) -> str | None:
+    found = state_value(values, ids.SETTINGS_CHANNEL_BLOCK, ids.SETTINGS_CHANNEL_ACTION)
+    return found.selected_conversation if found else None

@@ -1,5 +1,5 @@
 """The App Home's Settings button and its modal (``bot.install.settings``): an admin picks the workspace's hiring
-managers; anyone else is told who may."""
+managers and hiring channel; anyone else is told who may."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def handle_settings_submission(
         ack: AsyncAck, submission: ViewPayload, client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
-        outcome = await desk.save(submission, Workspace.from_context(context))
+        outcome = await desk.save(client, submission, Workspace.from_context(context))
         if isinstance(outcome, dict):
             await ack(response_action="errors", errors=outcome)
             return

@@ -49,6 +49,7 @@ Reply = Callable[[str], Awaitable[None]]
 class Drafted:
     offer: Offer
     share: ShareChoice
+    hiring_channel: str | None = None  # the workspace's, as its settings said when the offer was drafted
 
 
 class Offering:
@@ -87,7 +88,7 @@ class Offering:
             metadata,
             title=request_title(decision.role, decision.level),
             default_location=self.settings.hirebot_offer_location,
-            channel=self.settings.hiring_channel,
+            channel=await self._hiring_channel(),
         )
         if push:
             await client.views_push(trigger_id=trigger_id, view=view)
@@ -139,10 +140,16 @@ class Offering:
             await records.audit.record(user, AuditAction.DRAFTED_OFFER, candidate_ref(offer.candidate_key))
         except StoreUnavailable:
             logger.warning("An offer was drafted but not written to the audit log")
-        return Drafted(offer=offer, share=form.share)
+        return Drafted(offer=offer, share=form.share, hiring_channel=await self._hiring_channel())
+
+    async def _hiring_channel(self) -> str | None:
+        try:
+            return (await self.deciding.team.current()).hiring_channel
+        except StoreUnavailable:
+            return self.deciding.team.defaults.hiring_channel
 
     def drafted_view(self, drafted: Drafted) -> View:
-        channel = self.settings.hiring_channel
+        channel = drafted.hiring_channel
         shared = None
         if drafted.share is not ShareChoice.PRIVATE and channel:
             what = "with" if drafted.share is ShareChoice.WITH_FIGURES else "without"
@@ -152,7 +159,7 @@ class Offering:
     async def share(self, client: AsyncWebClient, drafted: Drafted) -> None:
         """Post the offer to the hiring channel if asked to, and remember where (forgetting updates it). Never
         raises: the hiring manager is told if it couldn't be posted."""
-        channel = self.settings.hiring_channel
+        channel = drafted.hiring_channel
         if drafted.share is ShareChoice.PRIVATE or not channel:
             return
         offer = drafted.offer

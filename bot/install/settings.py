@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 
 from pydantic import ValidationError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
 from blocks.payloads import ViewPayload
-from blocks.settings import managers_from_state, settings_modal
+from blocks.settings import channel_from_state, managers_from_state, settings_modal
 from bot.install.uninstalls import Installations
 from bot.scorecards.home import HomePublisher
 from bot.store.redis_store import StoreUnavailable
@@ -51,7 +52,9 @@ class SettingsDesk:
                 await self.home.publish(client, user, notice=messages.SETTINGS_ADMINS_ONLY)
                 return
             current = await self.team.current()
-            await client.views_open(trigger_id=trigger_id, view=settings_modal(current.hiring_managers))
+            await client.views_open(
+                trigger_id=trigger_id, view=settings_modal(current.hiring_managers, current.hiring_channel)
+            )
         except StoreUnavailable as error:
             logger.warning("Settings not opened: %s", error)
             await self.home.publish(client, user, notice=messages.STORE_DOWN_EDIT)
@@ -59,18 +62,25 @@ class SettingsDesk:
             logger.exception("Could not open the settings")
             await self.home.publish(client, user, notice=messages.COULD_NOT_OPEN)
 
-    async def save(self, payload: ViewPayload, workspace: Workspace) -> TeamSettings | dict[str, str]:
-        """The settings saved, or the errors to show in the modal (it stays open). Never raises."""
+    async def save(
+        self, client: AsyncWebClient, payload: ViewPayload, workspace: Workspace
+    ) -> TeamSettings | dict[str, str]:
+        """The settings saved, or the errors to show in the modal (it stays open). A newly chosen hiring channel is
+        checked first by posting in it what it is now for: a channel hirebot can't post in is refused inline.
+        Never raises."""
         user = payload.user.id
         try:
             if not await self.is_admin(user, workspace):
                 return {ids.SETTINGS_MANAGERS_BLOCK: messages.SETTINGS_ADMINS_ONLY}
             current = await self.team.current()
+            values = payload.view.state.values
             chosen = TeamSettings(
-                hiring_managers=managers_from_state(payload.view.state.values),
-                hiring_channel=current.hiring_channel,
-                changed_by=user,
+                hiring_managers=managers_from_state(values), hiring_channel=channel_from_state(values), changed_by=user
             )
+            if chosen.hiring_channel and chosen.hiring_channel != current.hiring_channel:
+                refused = await _cannot_post(client, chosen.hiring_channel, user)
+                if refused is not None:
+                    return {ids.SETTINGS_CHANNEL_BLOCK: messages.SETTINGS_CHANNEL_REFUSED.format(reason=refused)}
             await self.team.save(chosen)
         except ValidationError:
             return {ids.SETTINGS_MANAGERS_BLOCK: messages.MODAL_DAMAGED}
@@ -83,3 +93,12 @@ class SettingsDesk:
     async def saved(self, client: AsyncWebClient, user: str, chosen: TeamSettings) -> None:
         """After the ack: the admin's Home again, saying what is set now. Never raises."""
         await self.home.publish(client, user, notice=messages.SETTINGS_SAVED.format(count=len(chosen.hiring_managers)))
+
+
+async def _cannot_post(client: AsyncWebClient, channel: str, user: str) -> str | None:
+    """Why hirebot can't post in ``channel`` (Slack's error), or None once it has posted there what it is for."""
+    try:
+        await client.chat_postMessage(channel=channel, text=messages.SETTINGS_CHANNEL_HELLO.format(user=user))
+    except SlackApiError as error:
+        return str(error.response.get("error") or "refused")
+    return None

@@ -11,7 +11,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.common import Card
 from blocks.scorecard_cards import channel_summary_card, summary_card
-from bot.config import Settings
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
 from knowledge.leaning import Assessment
@@ -54,15 +53,15 @@ async def _post_or_update(
 
 async def post_summary(
     client: AsyncWebClient,
-    settings: Settings,
+    hiring_channel: str | None,
     records: ScorecardRecords,
     scorecard: Scorecard,
     assessment: Assessment,
     *,
     replaced: bool,
 ) -> None:
-    """One summary card per scorecard: to ``HIRING_CHANNEL`` when set, else to the submitter by DM. A resubmission
-    updates the card it replaces instead of posting a second one.
+    """One summary card per scorecard: to the workspace's hiring channel when set, else to the submitter by DM. A
+    resubmission updates the card it replaces instead of posting a second one.
 
     The channel's card is blind-safe (who submitted, for whom; the scorecard opens on a button, for those the
     blind rule lets see it), because a channel's members can't be filtered per reader. The DM holds the full card:
@@ -76,10 +75,10 @@ async def post_summary(
         except StoreUnavailable:
             previous = None
     post: SummaryPost | None = None
-    if settings.hiring_channel:
+    if hiring_channel:
         card = channel_summary_card(Submission.of(scorecard), scorecard.id, replaced=replaced)
         try:
-            post = await _post_or_update(client, settings.hiring_channel, card, previous)
+            post = await _post_or_update(client, hiring_channel, card, previous)
         except SlackApiError as error:
             reason = error.response.get("error")
             logger.warning("Could not post a scorecard summary to the hiring channel: %s", reason)
@@ -87,7 +86,7 @@ async def post_summary(
                 client,
                 scorecard.interviewer,
                 f"Your scorecard for {scorecard.candidate} is saved, but I couldn't post its summary to "
-                f"{settings.hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
+                f"{hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
             )
     if post is None:
         card = summary_card(scorecard, assessment, replaced=replaced)

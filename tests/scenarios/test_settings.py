@@ -36,12 +36,21 @@ async def open_settings(hirebot: HirebotServer, slack: FakeSlackAPI, user: str) 
 
 
 async def save_managers(
-    hirebot: HirebotServer, view: dict[str, Any], managers: list[str], *, user: str, team: str = TEAM_ID
+    hirebot: HirebotServer,
+    view: dict[str, Any],
+    managers: list[str],
+    *,
+    user: str,
+    team: str = TEAM_ID,
+    channel: str | None = None,
 ) -> str:
     state = {
         ids.SETTINGS_MANAGERS_BLOCK: {
             ids.SETTINGS_MANAGERS_ACTION: {"type": "multi_users_select", "selected_users": managers}
-        }
+        },
+        ids.SETTINGS_CHANNEL_BLOCK: {
+            ids.SETTINGS_CHANNEL_ACTION: {"type": "conversations_select", "selected_conversation": channel}
+        },
     }
     payload = view_submission_payload(
         ids.SETTINGS_VIEW,
@@ -77,6 +86,30 @@ async def test_an_admin_makes_alan_a_hiring_manager_and_the_blind_rule_follows_a
     assert await save_managers(hirebot, view, [HIRING_MANAGER], user=ALAN) == ""
     assert GRACE_NOTES not in str(await debrief(hirebot, slack, ALAN, "alan-after")), "blind again"
     slack.assert_no_invalid_blocks()
+
+
+async def test_the_hiring_channel_an_admin_picks_hears_about_the_next_scorecard(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    view = await open_settings(hirebot, slack, HIRING_MANAGER)
+    assert await save_managers(hirebot, view, [HIRING_MANAGER], user=HIRING_MANAGER, channel="C0NEWHIRE1") == ""
+    [hello] = slack.calls_to("chat.postMessage")
+    assert hello.body["channel"] == "C0NEWHIRE1", "checked by posting what the channel is now for"
+
+    await submit_scorecard(hirebot, slack, user=GRACE, notes=GRACE_NOTES)
+    [*_, summary] = await slack.wait_for("chat.postMessage", 2)
+    assert summary.body["channel"] == "C0NEWHIRE1" and GRACE_NOTES not in str(summary.body)
+
+
+async def test_a_channel_hirebot_cannot_post_in_is_refused_inline_and_nothing_is_saved(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    await submit_scorecard(hirebot, slack, user=GRACE, notes=GRACE_NOTES)
+    view = await open_settings(hirebot, slack, HIRING_MANAGER)
+    slack.fail("chat.postMessage", error="not_in_channel")
+    refused = await save_managers(hirebot, view, [HIRING_MANAGER, ALAN], user=HIRING_MANAGER, channel="C0PRIVATE1")
+    assert ids.SETTINGS_CHANNEL_BLOCK in refused and "not_in_channel" in refused and "/invite @hirebot" in refused
+    assert GRACE_NOTES not in str(await debrief(hirebot, slack, ALAN, "alan")), "Alan was not made a manager"
 
 
 async def test_someone_who_is_not_an_admin_is_told_who_may_and_cannot_save(

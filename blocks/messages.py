@@ -126,3 +126,4 @@ SETTINGS_CHANNEL_HELLO: Final = (
     "<@{user}> chose this channel in hirebot's settings: it hears here when a scorecard is submitted, and shared "
     "offers are posted here."
 )
+SETTINGS_RETENTION_INVALID: Final = "A whole number of days, from 1 to 3650."

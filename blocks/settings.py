@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import (
     ConversationFilter,
     ConversationSelectElement,
     InputBlock,
+    NumberInputElement,
     PlainTextObject,
     UserMultiSelectElement,
 )
@@ -18,12 +19,14 @@ from slack_sdk.models.views import View
 
 from blocks import ids
 from blocks.common import context, escape
-from blocks.payloads import StateValues, state_value
+from blocks.payloads import StateValues, state_value, typed_text
 
 MAX_MANAGERS: Final = 50
 
 
-def settings_modal(managers: Sequence[str], channel: str | None = None, notice: str | None = None) -> View:
+def settings_modal(
+    managers: Sequence[str], channel: str | None = None, retention_days: int | None = None, notice: str | None = None
+) -> View:
     return View(
         type="modal",
         callback_id=ids.SETTINGS_VIEW,
@@ -62,6 +65,20 @@ def settings_modal(managers: Sequence[str], channel: str | None = None, notice: 
                     filter=ConversationFilter(include=["public", "private"], exclude_bot_users=True),
                 ),
             ),
+            InputBlock(
+                block_id=ids.SETTINGS_RETENTION_BLOCK,
+                label=PlainTextObject(text="Keep candidate data for (days)"),
+                hint=PlainTextObject(
+                    text="Counted from the decision, else the last scorecard; then it is deleted as /hire forget does."
+                ),
+                element=NumberInputElement(
+                    action_id=ids.SETTINGS_RETENTION_ACTION,
+                    is_decimal_allowed=False,
+                    min_value="1",
+                    max_value="3650",
+                    initial_value=str(retention_days) if retention_days else None,
+                ),
+            ),
         ],
     )
 
@@ -74,3 +91,7 @@ def managers_from_state(values: StateValues) -> tuple[str, ...]:
 def channel_from_state(values: StateValues) -> str | None:
     found = state_value(values, ids.SETTINGS_CHANNEL_BLOCK, ids.SETTINGS_CHANNEL_ACTION)
     return found.selected_conversation if found else None
+
+
+def retention_from_state(values: StateValues) -> str:
+    return typed_text(values, ids.SETTINGS_RETENTION_BLOCK, ids.SETTINGS_RETENTION_ACTION).strip()

@@ -62,11 +62,14 @@ class RetentionSweep:
         self.scorecard_records = scorecard_records
         self.decision_records = decision_records
         self.forgetting = forgetting
-        self.keep = timedelta(days=settings.hirebot_retention_days)
+        self.keep = timedelta(days=settings.hirebot_retention_days)  # unless the workspace's settings say otherwise
+        self.team = forgetting.home.team
         self.interval = timedelta(minutes=settings.hirebot_retention_sweep_minutes)
 
     async def due(self, now: datetime) -> list[Due]:
         """Candidates the next sweep would delete, oldest first. Raises ``StoreUnavailable``."""
+        days = (await self.team.current()).retention_days
+        keep = self.keep if days is None else timedelta(days=days)
         entries = await self.scorecard_records.recent_candidates(EPOCH, MAX_CANDIDATES)
         decisions = await self.decision_records.for_candidates([entry.candidate_key for entry in entries])
         found = []
@@ -74,7 +77,7 @@ class RetentionSweep:
             scorecards = await self.scorecard_records.for_candidate(entry.candidate_key)
             decision = decisions.get(entry.candidate_key)
             since = kept_since(scorecards, decision) or entry.last_submitted_at
-            if expired(scorecards, decision, now=now, keep=self.keep) or (not scorecards and since + self.keep <= now):
+            if expired(scorecards, decision, now=now, keep=keep) or (not scorecards and since + keep <= now):
                 found.append(Due(candidate=entry.candidate, key=entry.candidate_key, since=since))
         return sorted(found, key=lambda due: due.since)
 

@@ -16,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
 from blocks.payloads import ViewPayload
-from blocks.settings import channel_from_state, managers_from_state, settings_modal
+from blocks.settings import channel_from_state, managers_from_state, retention_from_state, settings_modal
 from bot.install.uninstalls import Installations
 from bot.scorecards.home import HomePublisher
 from bot.store.redis_store import StoreUnavailable
@@ -52,9 +52,9 @@ class SettingsDesk:
                 await self.home.publish(client, user, notice=messages.SETTINGS_ADMINS_ONLY)
                 return
             current = await self.team.current()
-            await client.views_open(
-                trigger_id=trigger_id, view=settings_modal(current.hiring_managers, current.hiring_channel)
-            )
+            days = current.retention_days or self.team.defaults.retention_days
+            view = settings_modal(current.hiring_managers, current.hiring_channel, days)
+            await client.views_open(trigger_id=trigger_id, view=view)
         except StoreUnavailable as error:
             logger.warning("Settings not opened: %s", error)
             await self.home.publish(client, user, notice=messages.STORE_DOWN_EDIT)
@@ -74,8 +74,16 @@ class SettingsDesk:
                 return {ids.SETTINGS_MANAGERS_BLOCK: messages.SETTINGS_ADMINS_ONLY}
             current = await self.team.current()
             values = payload.view.state.values
+            days = retention_from_state(values)
+            try:
+                retention = TeamSettings(retention_days=int(days)).retention_days if days else None
+            except ValueError:  # not a number, or out of range (pydantic's ValidationError is a ValueError)
+                return {ids.SETTINGS_RETENTION_BLOCK: messages.SETTINGS_RETENTION_INVALID}
             chosen = TeamSettings(
-                hiring_managers=managers_from_state(values), hiring_channel=channel_from_state(values), changed_by=user
+                hiring_managers=managers_from_state(values),
+                hiring_channel=channel_from_state(values),
+                retention_days=retention,
+                changed_by=user,
             )
             if chosen.hiring_channel and chosen.hiring_channel != current.hiring_channel:
                 refused = await _cannot_post(client, chosen.hiring_channel, user)

@@ -1,13 +1,14 @@
-"""A workspace's own settings, changed from the App Home's Settings modal: who the hiring managers are and where
-scorecard summaries go. One document, ``workspace-settings/current``, in the workspace's keyspace
-(``bot.store.workspace``); until an admin saves it, the environment (``HIRING_MANAGERS``, ``HIRING_CHANNEL``)
-gives the values, as it does in single-workspace mode. Read at each use, so a change applies at once."""
+"""A workspace's own settings, changed from the App Home's Settings modal: who the hiring managers are, where
+scorecard summaries go and how long candidate data is kept. One document, ``workspace-settings/current``, in the
+workspace's keyspace (``bot.store.workspace``); until an admin saves it, the environment (``HIRING_MANAGERS``,
+``HIRING_CHANNEL``, ``HIREBOT_RETENTION_DAYS``) gives the values, as it does in single-workspace mode. Read at
+each use, so a change applies at once."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.config import Settings
 from bot.store.documents import parse_document
@@ -17,6 +18,8 @@ from knowledge.identifiers import ChannelId, ChannelName, SlackUserId
 TEAM_SETTINGS: Final = "workspace-settings"
 CURRENT: Final = "current"
 MAX_MANAGERS: Final = 50
+MIN_RETENTION_DAYS: Final = 1
+MAX_RETENTION_DAYS: Final = 3650
 
 
 class TeamSettings(BaseModel):
@@ -24,13 +27,18 @@ class TeamSettings(BaseModel):
 
     hiring_managers: tuple[SlackUserId, ...] = ()
     hiring_channel: ChannelId | ChannelName | None = None
+    retention_days: int | None = Field(default=None, ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS)  # None: env's
     changed_by: str | None = None
 
 
 class TeamSettingsRecords:
     def __init__(self, store: Store, defaults: Settings) -> None:
         self.store = store
-        self.defaults = TeamSettings(hiring_managers=defaults.hiring_managers, hiring_channel=defaults.hiring_channel)
+        self.defaults = TeamSettings(
+            hiring_managers=defaults.hiring_managers,
+            hiring_channel=defaults.hiring_channel,
+            retention_days=defaults.hirebot_retention_days,
+        )
 
     async def current(self) -> TeamSettings:
         """This workspace's settings, else the environment's. Raises ``StoreUnavailable``."""

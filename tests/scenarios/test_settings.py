@@ -4,6 +4,7 @@ blind rule follows at once, with no restart; anyone else is told who may."""
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -13,6 +14,7 @@ from aiohttp.test_utils import TestServer
 from blocks import ids, messages
 from bot.config import Settings
 from bot.server import create_web_app
+from tests.factories import scorecard
 from tests.fakes.payloads import view_submission_payload
 from tests.fakes.signing import block_actions_body, interaction_body
 from tests.fakes.slack_api import FakeSlackAPI
@@ -43,6 +45,7 @@ async def save_managers(
     user: str,
     team: str = TEAM_ID,
     channel: str | None = None,
+    retention: str | None = None,
 ) -> str:
     state = {
         ids.SETTINGS_MANAGERS_BLOCK: {
@@ -51,6 +54,7 @@ async def save_managers(
         ids.SETTINGS_CHANNEL_BLOCK: {
             ids.SETTINGS_CHANNEL_ACTION: {"type": "conversations_select", "selected_conversation": channel}
         },
+        ids.SETTINGS_RETENTION_BLOCK: {ids.SETTINGS_RETENTION_ACTION: {"type": "number_input", "value": retention}},
     }
     payload = view_submission_payload(
         ids.SETTINGS_VIEW,
@@ -110,6 +114,24 @@ async def test_a_channel_hirebot_cannot_post_in_is_refused_inline_and_nothing_is
     refused = await save_managers(hirebot, view, [HIRING_MANAGER, ALAN], user=HIRING_MANAGER, channel="C0PRIVATE1")
     assert ids.SETTINGS_CHANNEL_BLOCK in refused and "not_in_channel" in refused and "/invite @hirebot" in refused
     assert GRACE_NOTES not in str(await debrief(hirebot, slack, ALAN, "alan")), "Alan was not made a manager"
+
+
+async def test_the_retention_period_an_admin_sets_is_the_next_sweeps(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    now = datetime.now(UTC)
+    await hirebot.deps.scorecard_records.save(scorecard(at=now - timedelta(days=40)))
+    retention = hirebot.deps.decisions.retention
+    assert await retention.due(now) == [], "HIREBOT_RETENTION_DAYS (365) until an admin says otherwise"
+
+    view = await open_settings(hirebot, slack, HIRING_MANAGER)
+    [days] = [block for block in view["blocks"] if block.get("block_id") == ids.SETTINGS_RETENTION_BLOCK]
+    assert days["element"]["initial_value"] == "365"
+    refused = await save_managers(hirebot, view, [HIRING_MANAGER], user=HIRING_MANAGER, retention="0")
+    assert ids.SETTINGS_RETENTION_BLOCK in refused and messages.SETTINGS_RETENTION_INVALID in refused
+    assert await save_managers(hirebot, view, [HIRING_MANAGER], user=HIRING_MANAGER, retention="30") == ""
+
+    assert [due.candidate for due in await retention.due(now)] == ["Ada Lovelace"]
 
 
 async def test_someone_who_is_not_an_admin_is_told_who_may_and_cannot_save(

@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import (
     ConversationSelectElement,
     InputBlock,
     NumberInputElement,
+    PlainTextInputElement,
     PlainTextObject,
     UserMultiSelectElement,
 )
@@ -22,10 +23,15 @@ from blocks.common import context, escape
 from blocks.payloads import StateValues, state_value, typed_text
 
 MAX_MANAGERS: Final = 50
+LOCATION_MAX: Final = 80
 
 
 def settings_modal(
-    managers: Sequence[str], channel: str | None = None, retention_days: int | None = None, notice: str | None = None
+    managers: Sequence[str],
+    channel: str | None = None,
+    retention_days: int | None = None,
+    offer_location: str | None = None,
+    notice: str | None = None,
 ) -> View:
     return View(
         type="modal",
@@ -79,6 +85,19 @@ def settings_modal(
                     initial_value=str(retention_days) if retention_days else None,
                 ),
             ),
+            InputBlock(
+                block_id=ids.SETTINGS_LOCATION_BLOCK,
+                label=PlainTextObject(text="Default location for offers"),
+                hint=PlainTextObject(
+                    text="Where /hire offer prices a role unless told otherwise: a US city or 'remote'."
+                ),
+                optional=True,
+                element=PlainTextInputElement(
+                    action_id=ids.SETTINGS_LOCATION_ACTION,
+                    initial_value=(offer_location or "")[:LOCATION_MAX] or None,
+                    max_length=LOCATION_MAX,
+                ),
+            ),
         ],
     )
 
@@ -95,3 +114,7 @@ def channel_from_state(values: StateValues) -> str | None:
 
 def retention_from_state(values: StateValues) -> str:
     return typed_text(values, ids.SETTINGS_RETENTION_BLOCK, ids.SETTINGS_RETENTION_ACTION).strip()
+
+
+def location_from_state(values: StateValues) -> str | None:
+    return " ".join(typed_text(values, ids.SETTINGS_LOCATION_BLOCK, ids.SETTINGS_LOCATION_ACTION).split()) or None

@@ -35,6 +35,7 @@ from bot.scorecards.delivery import tell
 from bot.store.audit import AuditAction
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import SummaryPost
+from bot.store.team_settings import TeamSettings
 from knowledge.offers import Offer, OfferChoices, OfferRefused, draft_offer, offerable
 from knowledge.outcomes import candidate_ref
 from knowledge.pay import PayCalculator, request_title
@@ -84,11 +85,12 @@ class Offering:
             await reply(messages.STORE_DOWN)
             return
         metadata = OfferMetadata(candidate=found.name, candidate_key=found.key)
+        team = await self._team()
         view = offer_modal(
             metadata,
             title=request_title(decision.role, decision.level),
-            default_location=self.settings.hirebot_offer_location,
-            channel=await self._hiring_channel(),
+            default_location=team.offer_location or self.settings.hirebot_offer_location,
+            channel=team.hiring_channel,
         )
         if push:
             await client.views_push(trigger_id=trigger_id, view=view)
@@ -114,7 +116,8 @@ class Offering:
         if metadata is None:
             return {ids.OFFER_LOCATION_BLOCK: messages.MODAL_DAMAGED}
         form = offer_from_state(payload.view.state.values)
-        typed = form.location or self.settings.hirebot_offer_location
+        team = await self._team()
+        typed = form.location or team.offer_location or self.settings.hirebot_offer_location
         location = parse(typed).location
         if location is None:
             return {
@@ -140,13 +143,14 @@ class Offering:
             await records.audit.record(user, AuditAction.DRAFTED_OFFER, candidate_ref(offer.candidate_key))
         except StoreUnavailable:
             logger.warning("An offer was drafted but not written to the audit log")
-        return Drafted(offer=offer, share=form.share, hiring_channel=await self._hiring_channel())
+        return Drafted(offer=offer, share=form.share, hiring_channel=team.hiring_channel)
 
-    async def _hiring_channel(self) -> str | None:
+    async def _team(self) -> TeamSettings:
+        """The workspace's settings (the environment's while Redis fails)."""
         try:
-            return (await self.deciding.team.current()).hiring_channel
+            return await self.deciding.team.current()
         except StoreUnavailable:
-            return self.deciding.team.defaults.hiring_channel
+            return self.deciding.team.defaults
 
     def drafted_view(self, drafted: Drafted) -> View:
         channel = drafted.hiring_channel

@@ -16,7 +16,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
 from blocks.payloads import ViewPayload
-from blocks.settings import channel_from_state, managers_from_state, retention_from_state, settings_modal
+from blocks.settings import (
+    channel_from_state,
+    location_from_state,
+    managers_from_state,
+    retention_from_state,
+    settings_modal,
+)
 from bot.install.uninstalls import Installations
 from bot.scorecards.home import HomePublisher
 from bot.store.redis_store import StoreUnavailable
@@ -53,7 +59,8 @@ class SettingsDesk:
                 return
             current = await self.team.current()
             days = current.retention_days or self.team.defaults.retention_days
-            view = settings_modal(current.hiring_managers, current.hiring_channel, days)
+            location = current.offer_location or self.team.defaults.offer_location
+            view = settings_modal(current.hiring_managers, current.hiring_channel, days, location)
             await client.views_open(trigger_id=trigger_id, view=view)
         except StoreUnavailable as error:
             logger.warning("Settings not opened: %s", error)
@@ -83,6 +90,7 @@ class SettingsDesk:
                 hiring_managers=managers_from_state(values),
                 hiring_channel=channel_from_state(values),
                 retention_days=retention,
+                offer_location=location_from_state(values),
                 changed_by=user,
             )
             if chosen.hiring_channel and chosen.hiring_channel != current.hiring_channel:

@@ -1,8 +1,8 @@
 """A workspace's own settings, changed from the App Home's Settings modal: who the hiring managers are, where
-scorecard summaries go and how long candidate data is kept. One document, ``workspace-settings/current``, in the
-workspace's keyspace (``bot.store.workspace``); until an admin saves it, the environment (``HIRING_MANAGERS``,
-``HIRING_CHANNEL``, ``HIREBOT_RETENTION_DAYS``) gives the values, as it does in single-workspace mode. Read at
-each use, so a change applies at once."""
+scorecard summaries go, how long candidate data is kept and where offers are priced by default. One document,
+``workspace-settings/current``, in the workspace's keyspace (``bot.store.workspace``); until an admin saves it,
+the environment (``HIRING_MANAGERS``, ``HIRING_CHANNEL``, ``HIREBOT_RETENTION_DAYS``, ``HIREBOT_OFFER_LOCATION``)
+gives the values, as it does in single-workspace mode. Read at each use, so a change applies at once."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class TeamSettings(BaseModel):
     hiring_managers: tuple[SlackUserId, ...] = ()
     hiring_channel: ChannelId | ChannelName | None = None
     retention_days: int | None = Field(default=None, ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS)  # None: env's
+    offer_location: str | None = Field(default=None, max_length=80)  # None: HIREBOT_OFFER_LOCATION
     changed_by: str | None = None
 
 
@@ -38,6 +39,7 @@ class TeamSettingsRecords:
             hiring_managers=defaults.hiring_managers,
             hiring_channel=defaults.hiring_channel,
             retention_days=defaults.hirebot_retention_days,
+            offer_location=defaults.hirebot_offer_location,
         )
 
     async def current(self) -> TeamSettings:

@@ -46,6 +46,7 @@ async def save_managers(
     team: str = TEAM_ID,
     channel: str | None = None,
     retention: str | None = None,
+    location: str | None = None,
 ) -> str:
     state = {
         ids.SETTINGS_MANAGERS_BLOCK: {
@@ -55,6 +56,7 @@ async def save_managers(
             ids.SETTINGS_CHANNEL_ACTION: {"type": "conversations_select", "selected_conversation": channel}
         },
         ids.SETTINGS_RETENTION_BLOCK: {ids.SETTINGS_RETENTION_ACTION: {"type": "number_input", "value": retention}},
+        ids.SETTINGS_LOCATION_BLOCK: {ids.SETTINGS_LOCATION_ACTION: {"type": "plain_text_input", "value": location}},
     }
     payload = view_submission_payload(
         ids.SETTINGS_VIEW,

@@ -137,6 +137,7 @@ def home_view(
                     style="primary",
                 ),
                 _button("Ask a question", ids.HOME_ASK_ACTION, "ask"),
+                _button("Settings", ids.HOME_SETTINGS_ACTION, "settings"),
             ]
         ),
     ]

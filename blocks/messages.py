@@ -130,3 +130,17 @@ AGENT_PROMPTS: Final = (
     ("Interview an AI engineer", "What interview questions should I ask an AI engineer?"),
     ("Interview an ML engineer", "What interview questions should I ask an ML engineer?"),
 )
+
+SETTINGS_ADMINS_ONLY: Final = (
+    "Only whoever installed hirebot and the hiring managers can change its settings. Ask one of them."
+)
+SETTINGS_SAVED: Final = "Settings saved: {count} hiring manager(s), in effect now."
+SETTINGS_NOT_SAVED: Final = "hirebot's database isn't answering, so nothing was saved. Try again in a minute."
+SETTINGS_CHANNEL_REFUSED: Final = (
+    "I can't post in that channel ({reason}). Invite me there with /invite @hirebot, or pick another."
+)
+SETTINGS_CHANNEL_HELLO: Final = (
+    "<@{user}> chose this channel in hirebot's settings: it hears here when a scorecard is submitted, and shared "
+    "offers are posted here."
+)
+SETTINGS_RETENTION_INVALID: Final = "A whole number of days, from 1 to 3650."

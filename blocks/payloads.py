@@ -115,6 +115,8 @@ class StateValue(_Lenient):
     value: str | None = Field(default=None, max_length=MAX_TYPED)
     selected_option: SelectedOption | None = None
     selected_options: list[SelectedOption] = Field(default_factory=list, max_length=50)
+    selected_users: list[str] = Field(default_factory=list, max_length=100)
+    selected_conversation: str | None = Field(default=None, max_length=64)
 
 
 StateValues = dict[str, dict[str, StateValue]]

@@ -7,13 +7,14 @@ from collections.abc import Awaitable, Callable
 from types import ModuleType
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
 from bot.install.oauth import build_install
 from bot.ops.logs import REQUEST_ID, hide_rejected_bodies, new_request_id, quiet_bolt_start
+from bot.store.workspace import Workspace, enter
 from handlers import (
     actions,
     answer_more,
@@ -29,6 +30,7 @@ from handlers import (
     shortcuts,
 )
 from handlers import decisions as decision_surface
+from handlers import settings as settings_surface
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ SURFACES: tuple[ModuleType, ...] = (
     home,
     decision_surface,
     installs,
+    settings_surface,
 )
 
 
@@ -96,6 +99,12 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
         """Socket Mode requests don't pass through the HTTP server, which sets the request id there."""
         if REQUEST_ID.get() == "-":
             REQUEST_ID.set(new_request_id())
+        return await next()
+
+    @app.middleware
+    async def confine_to_workspace(context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
+        """Every record the request reads or writes is its own workspace's (``bot.store.workspace``)."""
+        enter(Workspace.from_context(context))
         return await next()
 
     @app.error

@@ -18,8 +18,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.deps import Deps
+from bot.install.clients import WorkspaceClients
+from bot.install.migration import migrate_on_start
 from bot.store.opening import enter_store
 from bot.store.unavailable import UnavailableStore
+from bot.store.workspace import outside_any_workspace
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +81,12 @@ async def open_services(settings: Settings, stack: AsyncExitStack) -> tuple[Deps
     stack.push_async_callback(deps.tasks.drain, SHUTDOWN_GRACE_SECONDS)
     stack.push_async_callback(deps.outbox.stop)  # runs first: posts waiting out a 429 stay in Redis
     client = build_client(settings, session)
-    deps.outbox.start(client)  # delivers what a stopped process left waiting out a 429
-    sweep = asyncio.get_running_loop().create_task(deps.decisions.retention.run_forever(client), name="retention")
+    await migrate_on_start(settings, store, client)  # data from before workspaces goes to SLACK_BOT_TOKEN's
+    clients = WorkspaceClients.build(settings, store, client)
+    with outside_any_workspace():  # the sweepers enter each workspace themselves, each with its own client
+        deps.outbox.start(client, clients.for_workspace)  # delivers what a stopped process left waiting out a 429
+        sweeping = deps.decisions.retention.run_forever(client, clients.for_workspace)
+        sweep = asyncio.get_running_loop().create_task(sweeping, name="retention")
 
     async def stop_sweeping() -> None:
         sweep.cancel()

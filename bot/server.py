@@ -32,6 +32,7 @@ from bot.ops.logs import REQUEST_ID, new_request_id
 from bot.ops.metrics import surface_of
 from bot.runtime import freeze_startup_objects, open_services, require
 from bot.store.redis_store import Store
+from bot.store.workspace import outside_any_workspace
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +145,8 @@ async def _dispatch(request: web.Request) -> tuple[web.Response, str]:
         if not request.app[SIGNATURE].is_valid_request(body, headers):
             return web.json_response({"error": "invalid request"}, status=401), "unverified"
         return web.json_response({"error": "body is not a Slack payload"}, status=400), "malformed"
-    bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
+    with outside_any_workspace():
+        bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
     return await to_aiohttp_response(bolt_response), surface_of(bolt_request.body)
 
 

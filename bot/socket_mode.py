@@ -40,6 +40,7 @@ from bot.app import build_app
 from bot.config import Settings
 from bot.deps import Deps
 from bot.runtime import CREDENTIAL_HELP, freeze_startup_objects, open_services, require
+from bot.store.workspace import outside_any_workspace
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +150,9 @@ class SocketModeHandler(AsyncBaseSocketModeHandler):
 
     async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:
         start = time()
-        await send_async_response(client, req, await run_async_bolt_app(self.bolt_app, req), start)
+        with outside_any_workspace():
+            response = await run_async_bolt_app(self.bolt_app, req)
+        await send_async_response(client, req, response, start)
 
     async def close(self) -> None:
         """Disconnect; a connection that won't close politely is abandoned after ``CLOSE_SECONDS``."""

@@ -51,7 +51,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.view(ids.FORGET_VIEW, middleware=[parsed("submission", parse_view_payload)])
     async def handle_forget_confirmed(ack: AsyncAck, submission: ViewPayload, client: AsyncWebClient) -> None:
-        checked = decisions.forget.check(submission)
+        checked = await decisions.forget.check(submission)
         if isinstance(checked, str):
             await ack(response_action="update", view=message_modal(FORGET_TITLE, [markdown(escape(checked))]))
             return

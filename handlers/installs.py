@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 def register(app: AsyncApp, deps: Deps) -> None:
     grace = timedelta(days=deps.settings.hirebot_uninstall_grace_days)
-    uninstalls = Uninstalls(app.installation_store, Departures(deps.store, grace))
+    uninstalls = Uninstalls(app.installation_store, Departures(deps.store.unscoped(), grace))
 
     def workspace(context: AsyncBoltContext) -> tuple[str | None, str | None]:
         return context.enterprise_id, None if context.is_enterprise_install else context.team_id

@@ -30,8 +30,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.install.clients import ClientFor
 from bot.ops.tasks import BackgroundTasks
+from bot.store.keyspaces import workspaces
 from bot.store.redis_store import Store, StoreUnavailable
+from bot.store.workspace import within
 
 logger = logging.getLogger(__name__)
 
@@ -147,20 +150,37 @@ class Outbox:
             self._sweeper.cancel()
             await asyncio.wait({self._sweeper}, timeout=1)
 
-    def start(self, client: AsyncWebClient) -> None:
+    def start(self, client: AsyncWebClient, client_for: ClientFor | None = None) -> None:
         """Take over posts other processes left waiting: at once, then every ``LEASE`` seconds (a process killed
         outright leaves its posts leased until then). The sweeper is this object's own task, not a background
         answer, so it never holds up a drain."""
-        self._sweeper = asyncio.get_running_loop().create_task(self._sweep(client), name="outbox-sweeper")
+        sweeping = self._sweep(client, client_for)
+        self._sweeper = asyncio.get_running_loop().create_task(sweeping, name="outbox-sweeper")
 
-    async def _sweep(self, client: AsyncWebClient) -> None:
+    async def _sweep(self, client: AsyncWebClient, client_for: ClientFor | None) -> None:
         while not self._stopping.is_set():
             try:
-                await self.resume(client)
+                await self.resume_everywhere(client, client_for)
             except Exception:  # the sweeper must outlive one bad sweep
                 logger.exception("Resuming waiting posts failed")
             if not await self._wait_unless_stopping(LEASE):
                 return
+
+    async def resume_everywhere(self, client: AsyncWebClient, client_for: ClientFor | None = None) -> int:
+        """``resume`` in every workspace (``bot.store.workspace``), with its client from ``client_for``
+        (``bot.install.clients``; ``client`` without it), and outside any, with ``client``."""
+        try:
+            found = await workspaces(self.store)
+        except StoreUnavailable as error:
+            logger.warning("Posts waiting out a rate limit not resumed: %s", error)
+            return 0
+        taken = await self.resume(client)
+        for workspace in found:
+            own = client if client_for is None else await client_for(workspace)
+            if own is not None:
+                with within(workspace):
+                    taken += await self.resume(own)
+        return taken
 
     async def resume(self, client: AsyncWebClient) -> int:
         """Deliver, in background tasks, the posts a stopped process left waiting; how many this process took."""

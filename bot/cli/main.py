@@ -15,10 +15,10 @@ import sys
 import time
 import uuid
 from collections.abc import Sequence
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, nullcontext
 from typing import TYPE_CHECKING
 
-from bot.cli import records
+from bot.cli import migrate, records
 from bot.config import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -60,8 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     try_ = commands.add_parser("try", help="run a /hire command without Slack and show the card")
     try_.add_argument("command_text", metavar="'/hire ...'", help="e.g. '/hire ai-vs-ml'")
     try_.add_argument("--json", action="store_true", help="print the Block Kit payload exactly as Slack gets it")
-    commands.add_parser("stats", help="Claude token usage and cost per day and feature")
+    stats = commands.add_parser("stats", help="Claude token usage and cost per day and feature")
     feedback = commands.add_parser("feedback", help="answers people marked not helpful")
+    for report in (stats, feedback):
+        migrate.add_workspace_arguments(report, migrate.WHOSE_RECORDS)
     feedback.add_argument("--limit", type=int, default=50, help="how many, newest first (default: %(default)s)")
     evaluate = commands.add_parser(
         "eval", help="run the golden question set and print pass rates (fails if a tuned case fails)"
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--show-answers", action="store_true", help="print the answers of failing cases")
     evaluate.add_argument("--explain", metavar="CASE", help="show how each turn of one case was understood")
     records.add_commands(commands)
+    migrate.add_command(commands)
     return parser
 
 
@@ -96,10 +99,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     if args.command == "ask":
         return asyncio.run(run_ask(settings, " ".join(args.question), args.conversation, as_json=args.json))
+    if args.command == migrate.COMMAND:
+        return asyncio.run(migrate.run_migrate(settings, args))
     if args.command in records.COMMANDS:
         return asyncio.run(records.run_records(settings, args))
     if args.command in ("stats", "feedback"):
-        return asyncio.run(run_report(settings, args.command, getattr(args, "limit", 50)))
+        return asyncio.run(run_report(settings, args))
     if args.command in ("serve", "socket") or (args.command is None and _slack_configured(settings)):
         return run_slack(settings, args)
     if args.command is None:
@@ -267,31 +272,39 @@ def run_chat(settings: Settings, conversation: str | None) -> int:
     return EXIT_OK
 
 
-async def run_report(settings: Settings, report: str, limit: int) -> int:
+async def run_report(settings: Settings, args: argparse.Namespace) -> int:
     """``hirebot stats`` and ``hirebot feedback``: read from the same Redis the bot writes to."""
+    from bot.store.workspace import within
+
     async with AsyncExitStack() as stack:
         store = await _open_store(settings, stack)
         if not store.available:
             return EXIT_FAILED
-        if report == "stats":
-            from bot.answers.usage import usage_rows, usage_table
-
-            print(usage_table(await usage_rows(store)))
-            return EXIT_OK
-        from bot.store.answers import AnswerRecords
-        from bot.store.feedback import FeedbackRecords
-
-        votes = await FeedbackRecords(store, AnswerRecords(store)).unhelpful(limit)
-        if not votes:
-            print("No answers have been marked not helpful.")
-        for vote in votes:
-            when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(vote.get("at") or 0)))
-            answer = " ".join(str(vote.get("answer") or "(answer expired)").split())
-            print(
-                f"{when}  {vote.get('user')}  ({vote.get('engine') or '?'})\n  Q: {vote.get('question')}\n"
-                f"  A: {answer[:300]}\n"
-            )
+        workspace = await migrate.chosen_workspace(store, args)
+        with within(workspace) if workspace is not None else nullcontext():
+            await _report(store, args.command, getattr(args, "limit", 50))
     return EXIT_OK
+
+
+async def _report(store: Store, report: str, limit: int) -> None:
+    if report == "stats":
+        from bot.answers.usage import usage_rows, usage_table
+
+        print(usage_table(await usage_rows(store)))
+        return
+    from bot.store.answers import AnswerRecords
+    from bot.store.feedback import FeedbackRecords
+
+    votes = await FeedbackRecords(store, AnswerRecords(store)).unhelpful(limit)
+    if not votes:
+        print("No answers have been marked not helpful.")
+    for vote in votes:
+        when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(vote.get("at") or 0)))
+        answer = " ".join(str(vote.get("answer") or "(answer expired)").split())
+        print(
+            f"{when}  {vote.get('user')}  ({vote.get('engine') or '?'})\n  Q: {vote.get('question')}\n"
+            f"  A: {answer[:300]}\n"
+        )
 
 
 def run_eval(*, show_answers: bool, explain: str | None = None) -> int:

@@ -10,11 +10,12 @@ import io
 import json
 import sys
 from collections.abc import Sequence
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bot.cli.migrate import WHOSE_RECORDS, add_workspace_arguments, chosen_workspace
 from bot.config import Settings
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export.add_argument("--output", "-o", metavar="PATH", default="-", help="a file (default: standard output)")
     retention = commands.add_parser("retention", help="delete candidate data past HIREBOT_RETENTION_DAYS now")
     retention.add_argument("--dry-run", action="store_true", help="only list what the next sweep would delete")
+    for parser in (audit, export, retention):
+        add_workspace_arguments(parser, WHOSE_RECORDS)
 
 
 def actor() -> str:
@@ -61,6 +64,7 @@ async def run_records(settings: Settings, args: argparse.Namespace) -> int:
     from bot.deps import Deps
     from bot.store.opening import enter_store
     from bot.store.redis_store import StoreUnavailable
+    from bot.store.workspace import within
 
     async with AsyncExitStack() as stack:
         store = await enter_store(settings, stack)
@@ -69,11 +73,13 @@ async def run_records(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILED
         deps = Deps.build(settings, store)
         try:
-            if args.command == "audit":
-                return await _audit(deps, args.since, args.candidate)
-            if args.command == "export":
-                return await _export(deps, args)
-            return await _retention(deps, settings, stack, dry_run=args.dry_run)
+            workspace = await chosen_workspace(store, args)
+            with within(workspace) if workspace is not None else nullcontext():
+                if args.command == "audit":
+                    return await _audit(deps, args.since, args.candidate)
+                if args.command == "export":
+                    return await _export(deps, args)
+                return await _retention(deps, settings, stack, dry_run=args.dry_run)
         except StoreUnavailable as error:
             print(f"hirebot: {error}", file=sys.stderr)
             return EXIT_FAILED

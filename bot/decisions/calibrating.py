@@ -23,7 +23,7 @@ class Calibrating:
         self.days = days
 
     async def reply(self, respond: AsyncRespond, *, user: str) -> None:
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             await say(respond, messages.MANAGERS_ONLY.format(what="see interviewer calibration"))
             return
         since = datetime.now(UTC) - timedelta(days=self.days)

@@ -61,9 +61,15 @@ class Deciding:
         self.decision_records = decision_records
         self.audit = audit
         self.home = home
+        self.team = home.team
 
-    def is_manager(self, user: str) -> bool:
-        return user in self.settings.hiring_managers
+    async def is_manager(self, user: str) -> bool:
+        """Whether ``user`` is one of the workspace's hiring managers; while Redis fails, the environment's (what
+        they asked for then fails on the store, and says so)."""
+        try:
+            return user in await self.team.hiring_managers()
+        except StoreUnavailable:
+            return user in self.team.defaults.hiring_managers
 
     async def candidate(self, respond: AsyncRespond, args: str, usage: str) -> Candidate | None:
         """The candidate ``args`` names, or None once the person has been told why not. Raises ``StoreUnavailable``."""
@@ -80,7 +86,7 @@ class Deciding:
         self, client: AsyncWebClient, respond: AsyncRespond, args: str, *, user: str, trigger_id: str
     ) -> None:
         """``/hire decide``: refuse non-managers, find the candidate, open the modal."""
-        if not self.is_manager(user):
+        if not await self.is_manager(user):
             await say(respond, messages.MANAGERS_ONLY.format(what="record hiring decisions"))
             return
         try:
@@ -110,7 +116,7 @@ class Deciding:
 
     async def _save(self, payload: ViewPayload) -> Decided | dict[str, str]:
         user = payload.user.id
-        if not self.is_manager(user):
+        if not await self.is_manager(user):
             return {ids.DECISION_OUTCOME_BLOCK: messages.MANAGERS_ONLY.format(what="record hiring decisions")}
         metadata = read_decision_metadata(payload.view.private_metadata)
         if metadata is None:

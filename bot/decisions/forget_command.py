@@ -34,7 +34,7 @@ class ForgetCommand:
     async def open(
         self, client: AsyncWebClient, respond: AsyncRespond, args: str, *, user: str, trigger_id: str
     ) -> None:
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             await say(respond, messages.MANAGERS_ONLY.format(what="delete a candidate's data"))
             return
         try:
@@ -63,9 +63,9 @@ class ForgetCommand:
         metadata = ForgetMetadata(candidate=found.name or name, candidate_key=found.key)
         await client.views_open(trigger_id=trigger_id, view=forget_modal(metadata, describe(found)))
 
-    def check(self, payload: ViewPayload) -> ForgetMetadata | str:
+    async def check(self, payload: ViewPayload) -> ForgetMetadata | str:
         """The candidate to forget, or why not (the modal has no input to hang an error on, so it says so)."""
-        if not self.deciding.is_manager(payload.user.id):
+        if not await self.deciding.is_manager(payload.user.id):
             return messages.MANAGERS_ONLY.format(what="delete a candidate's data")
         metadata = read_forget_metadata(payload.view.private_metadata)
         if metadata is None:

@@ -95,7 +95,7 @@ class Forgetting:
             await self.candidate_data.delete_step(step, found)
             await on_step(step)
         await self.audit.record(actor, action, candidate_ref(key))
-        managers = set(self.home.settings.hiring_managers)  # their Home lists every open debrief
+        managers = set(await self.home.team.hiring_managers())  # their Home lists every open debrief
         for user in sorted(found.people | managers | ({actor} if actor.startswith(("U", "W")) else set())):
             await self.home.publish(client, user)
         return result

@@ -35,6 +35,7 @@ from bot.scorecards.delivery import tell
 from bot.store.audit import AuditAction
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import SummaryPost
+from bot.store.team_settings import TeamSettings
 from knowledge.offers import Offer, OfferChoices, OfferRefused, draft_offer, offerable
 from knowledge.outcomes import candidate_ref
 from knowledge.pay import PayCalculator, request_title
@@ -49,6 +50,7 @@ Reply = Callable[[str], Awaitable[None]]
 class Drafted:
     offer: Offer
     share: ShareChoice
+    hiring_channel: str | None = None  # the workspace's, as its settings said when the offer was drafted
 
 
 class Offering:
@@ -63,7 +65,7 @@ class Offering:
         """Refuse non-managers and candidates without a hire decision (saying why), else open the offer modal;
         ``push`` it onto the stack when asked from inside a modal, where ``views.open`` can't be used
         (https://docs.slack.dev/tools/bolt-python/concepts/updating-pushing-views)."""
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             await reply(messages.MANAGERS_ONLY.format(what="draft offers"))
             return
         if not typed.strip():
@@ -83,11 +85,12 @@ class Offering:
             await reply(messages.STORE_DOWN)
             return
         metadata = OfferMetadata(candidate=found.name, candidate_key=found.key)
+        team = await self._team()
         view = offer_modal(
             metadata,
             title=request_title(decision.role, decision.level),
-            default_location=self.settings.hirebot_offer_location,
-            channel=self.settings.hiring_channel,
+            default_location=team.offer_location or self.settings.hirebot_offer_location,
+            channel=team.hiring_channel,
         )
         if push:
             await client.views_push(trigger_id=trigger_id, view=view)
@@ -107,13 +110,14 @@ class Offering:
 
     async def _draft(self, payload: ViewPayload) -> Drafted | dict[str, str]:
         user = payload.user.id
-        if not self.deciding.is_manager(user):
+        if not await self.deciding.is_manager(user):
             return {ids.OFFER_LOCATION_BLOCK: messages.MANAGERS_ONLY.format(what="draft offers")}
         metadata = read_offer_metadata(payload.view.private_metadata)
         if metadata is None:
             return {ids.OFFER_LOCATION_BLOCK: messages.MODAL_DAMAGED}
         form = offer_from_state(payload.view.state.values)
-        typed = form.location or self.settings.hirebot_offer_location
+        team = await self._team()
+        typed = form.location or team.offer_location or self.settings.hirebot_offer_location
         location = parse(typed).location
         if location is None:
             return {
@@ -139,10 +143,17 @@ class Offering:
             await records.audit.record(user, AuditAction.DRAFTED_OFFER, candidate_ref(offer.candidate_key))
         except StoreUnavailable:
             logger.warning("An offer was drafted but not written to the audit log")
-        return Drafted(offer=offer, share=form.share)
+        return Drafted(offer=offer, share=form.share, hiring_channel=team.hiring_channel)
+
+    async def _team(self) -> TeamSettings:
+        """The workspace's settings (the environment's while Redis fails)."""
+        try:
+            return await self.deciding.team.current()
+        except StoreUnavailable:
+            return self.deciding.team.defaults
 
     def drafted_view(self, drafted: Drafted) -> View:
-        channel = self.settings.hiring_channel
+        channel = drafted.hiring_channel
         shared = None
         if drafted.share is not ShareChoice.PRIVATE and channel:
             what = "with" if drafted.share is ShareChoice.WITH_FIGURES else "without"
@@ -152,7 +163,7 @@ class Offering:
     async def share(self, client: AsyncWebClient, drafted: Drafted) -> None:
         """Post the offer to the hiring channel if asked to, and remember where (forgetting updates it). Never
         raises: the hiring manager is told if it couldn't be posted."""
-        channel = self.settings.hiring_channel
+        channel = drafted.hiring_channel
         if drafted.share is ShareChoice.PRIVATE or not channel:
             return
         offer = drafted.offer

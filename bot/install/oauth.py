@@ -127,6 +127,7 @@ def build_install(settings: Settings, store: Store, client: AsyncWebClient) -> I
         base_url=client.base_url, session=client.session, retry_handlers=[], logger=client_logger
     )
     bolt_logger = logging.getLogger("hirebot.bolt")
+    store = store.unscoped()  # installations and states belong to no workspace: they are how one is found
     installations = RedisInstallationStore(store, client_id)
     departures = Departures(store, timedelta(days=settings.hirebot_uninstall_grace_days))
     oauth_settings = AsyncOAuthSettings(

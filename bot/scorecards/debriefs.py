@@ -20,6 +20,7 @@ from bot.store.audit import AuditAction, AuditLog
 from bot.store.decisions import DecisionRecords
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords
+from bot.store.team_settings import TeamSettingsRecords
 from knowledge.debrief import BlindDebrief, Debrief, debrief_for, scorecard_for
 from knowledge.identifiers import candidate_key, clean_candidate
 from knowledge.leaning import assess
@@ -43,6 +44,7 @@ class Debriefs:
         self.scorecard_records = scorecard_records
         self.decision_records = decision_records
         self.audit = audit
+        self.team = TeamSettingsRecords(scorecard_records.store, settings)
 
     async def _read(self, reader: str, key: str) -> tuple[Debrief | BlindDebrief, Decision | None] | None:
         """What ``reader`` may see of the candidate, with the decision on a full debrief (the blind rule keeps the
@@ -50,7 +52,7 @@ class Debriefs:
         scorecards = await self.scorecard_records.for_candidate(key)
         if not scorecards:
             return None
-        view = debrief_for(reader, scorecards, self.settings.hiring_managers)
+        view = debrief_for(reader, scorecards, await self.team.hiring_managers())
         if isinstance(view, BlindDebrief):
             return view, None
         try:
@@ -117,7 +119,7 @@ class Debriefs:
         if scorecard is None:
             return unavailable_card(messages.SCORECARD_GONE)
         visible = scorecard_for(
-            reader, scorecard, await records.for_candidate(scorecard.candidate_key), self.settings.hiring_managers
+            reader, scorecard, await records.for_candidate(scorecard.candidate_key), await self.team.hiring_managers()
         )
         if isinstance(visible, Scorecard):
             return summary_card(visible, assess(visible))

@@ -11,7 +11,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.common import Card
 from blocks.scorecard_cards import channel_summary_card, summary_card
-from bot.config import Settings
 from bot.store.channel_ids import ChannelIds
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
@@ -55,15 +54,15 @@ async def _post_or_update(
 
 async def post_summary(
     client: AsyncWebClient,
-    settings: Settings,
+    hiring_channel: str | None,
     records: ScorecardRecords,
     scorecard: Scorecard,
     assessment: Assessment,
     *,
     replaced: bool,
 ) -> None:
-    """One summary card per scorecard: to ``HIRING_CHANNEL`` when set, else to the submitter by DM. A resubmission
-    updates the card it replaces instead of posting a second one.
+    """One summary card per scorecard: to the workspace's hiring channel when set, else to the submitter by DM. A
+    resubmission updates the card it replaces instead of posting a second one.
 
     The channel's card is blind-safe (who submitted, for whom; the scorecard opens on a button, for those the
     blind rule lets see it), because a channel's members can't be filtered per reader. The DM holds the full card:
@@ -77,14 +76,14 @@ async def post_summary(
         except StoreUnavailable:
             previous = None
     post: SummaryPost | None = None
-    if settings.hiring_channel:
+    if hiring_channel:
         card = channel_summary_card(Submission.of(scorecard), scorecard.id, replaced=replaced)
         resolver = ChannelIds(records.store)
         try:
             # Compared by id: a channel set by name ("#hiring") is the id Slack answered the first post with.
-            channel = await resolver.id_of(settings.hiring_channel) or settings.hiring_channel
+            channel = await resolver.id_of(hiring_channel) or hiring_channel
             post = await _post_or_update(client, channel, card, previous)
-            await resolver.remember(settings.hiring_channel, post.channel)
+            await resolver.remember(hiring_channel, post.channel)
         except SlackApiError as error:
             reason = error.response.get("error")
             logger.warning("Could not post a scorecard summary to the hiring channel: %s", reason)
@@ -92,7 +91,7 @@ async def post_summary(
                 client,
                 scorecard.interviewer,
                 f"Your scorecard for {scorecard.candidate} is saved, but I couldn't post its summary to "
-                f"{settings.hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
+                f"{hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
             )
     if post is None:
         card = summary_card(scorecard, assessment, replaced=replaced)

@@ -24,6 +24,7 @@ from bot.store.home_read import HomeData, HomeReader
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import REMINDER, ReminderRecords
 from bot.store.scorecards import ScorecardRecords
+from bot.store.team_settings import TeamSettingsRecords
 from knowledge.debrief import BlindDebrief, Debrief, debrief_for
 from knowledge.outcomes import Decision
 
@@ -56,6 +57,7 @@ class HomePublisher:
         self.reminder_records = reminder_records
         self.decision_records = decision_records
         self.reader = HomeReader(scorecard_records.store)
+        self.team = TeamSettingsRecords(scorecard_records.store, settings)
         self._in_flight: set[str] = set()
         self._next: dict[str, _Request] = {}
 
@@ -75,8 +77,9 @@ class HomePublisher:
             return None
         await self._forget_gone_reminders(data)
         since = now - OPEN_DEBRIEF_WINDOW
+        managers = await self._managers()
         debriefs: list[Debrief | BlindDebrief] = [
-            debrief_for(user, scorecards, self.settings.hiring_managers)
+            debrief_for(user, scorecards, managers)
             for entry in data.candidates
             if entry.last_submitted_at >= since and (scorecards := data.scorecards.get(entry.candidate_key))
         ]
@@ -90,6 +93,13 @@ class HomePublisher:
             now=now,
             notice=notice,
         )
+
+    async def _managers(self) -> tuple[str, ...]:
+        """The workspace's hiring managers; the environment's while Redis fails (the Home still shows)."""
+        try:
+            return await self.team.hiring_managers()
+        except StoreUnavailable:
+            return self.team.defaults.hiring_managers
 
     async def _decisions(self, keys: list[str]) -> dict[str, Decision]:
         """The hiring decisions on the listed candidates (a second read, only when a debrief is listed); a Home

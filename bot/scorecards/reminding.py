@@ -104,7 +104,7 @@ class Reminding:
         notice = messages.REMINDER_ALREADY_GONE
         try:
             found = await self.reminder_records.get(reminder)
-            if found is not None and user not in (found.requester, *self.settings.hiring_managers):
+            if found is not None and user not in (found.requester, *await self.home.team.hiring_managers()):
                 notice = messages.NOT_YOURS_TO_CANCEL
             elif found is not None:
                 if found.pending(datetime.now(UTC)):

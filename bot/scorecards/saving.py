@@ -29,6 +29,7 @@ from bot.scorecards.reminding import Reminding
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
+from bot.store.team_settings import TeamSettings
 from knowledge.leaning import assess
 from knowledge.scorecards import Scorecard, ScorecardInvalid
 
@@ -47,6 +48,7 @@ class Saved:
     notices: list[str] = field(default_factory=list)
     pending_reminder: bool = True  # as the save's transaction found them: what the follow-up has to do
     home_visitor: bool = True
+    hiring_channel: str | None = None  # the workspace's, as its settings said at the save
 
 
 class Saving:
@@ -64,6 +66,7 @@ class Saving:
         self.reminder_records = reminder_records
         self.reminding = reminding
         self.home = home
+        self.team = home.team
         self._follow_ups = asyncio.Semaphore(FOLLOW_UP_CONCURRENCY)
 
     async def save(self, payload: ViewPayload) -> Saved | dict[str, str]:
@@ -85,7 +88,10 @@ class Saving:
             return errors_for(invalid, payload.view.block_ids)
         notices = [messages.SAVED_DESPITE_DAMAGE] if damaged else []
         try:
-            recorded = await self.scorecard_records.record(scorecard, reminder=metadata.reminder)
+            # The workspace's settings are read alongside the save's transaction, not after it: the ack waits for both.
+            recorded, team = await asyncio.gather(
+                self.scorecard_records.record(scorecard, reminder=metadata.reminder), self._team_settings()
+            )
         except StoreUnavailable as error:
             logger.warning("Scorecard not saved, the form stays open: %s", error)
             return {ids.SCORECARD_NOTES_BLOCK: messages.NOT_SAVED}
@@ -97,11 +103,18 @@ class Saving:
             notices=notices,
             pending_reminder=recorded.pending_reminder,
             home_visitor=recorded.home_visitor,
+            hiring_channel=team.hiring_channel,
         )
+
+    async def _team_settings(self) -> TeamSettings:
+        try:
+            return await self.team.current()
+        except StoreUnavailable:
+            return self.team.defaults
 
     def saved_view(self, saved: Saved) -> View:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
-        channel = self.settings.hiring_channel
+        channel = saved.hiring_channel
         if channel:
             name = channel if channel.startswith("#") else f"<#{channel}>"
             where = (
@@ -126,7 +139,12 @@ class Saving:
                 if saved.pending_reminder:
                     await self.reminding.cancel_for(client, scorecard.candidate_key, scorecard.interviewer)
                 await post_summary(
-                    client, self.settings, self.scorecard_records, scorecard, assess(scorecard), replaced=saved.replaced
+                    client,
+                    saved.hiring_channel,
+                    self.scorecard_records,
+                    scorecard,
+                    assess(scorecard),
+                    replaced=saved.replaced,
                 )
                 if saved.home_visitor:
                     await self.home.publish(client, scorecard.interviewer)

@@ -3,8 +3,9 @@ all listed in the ``departed`` index.
 
 An uninstall removes the tokens at once (``handlers.installs``) and records a departure here with the grace period
 (``HIREBOT_UNINSTALL_GRACE_DAYS``, 30 by default); a reinstall within it removes the record, so the data is found
-again. ``due`` lists the workspaces whose grace period is over. Deleting their data needs every record keyed by
-workspace (issue 12, item 2), which this store does not have yet: until then nothing is deleted on ``due``.
+again. ``due`` lists the workspaces whose grace period is over; the retention sweep
+(``bot.decisions.retention.RetentionSweep.delete_departed``) then deletes their keyspaces and the records.
+These records belong to no workspace: they live in the store's ``unscoped()`` view.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import AwareDatetime, BaseModel
 
 from bot.store.documents import parse_document, parse_documents
 from bot.store.redis_store import Store
+from bot.store.workspace import Workspace
 
 DEPARTURE: Final = "workspace-departure"
 DEPARTED_INDEX: Final = "departed"
@@ -34,7 +36,7 @@ class Departure(BaseModel):
 
 
 def workspace_key(enterprise_id: str | None, team_id: str | None) -> str:
-    return f"{enterprise_id or 'none'}:{team_id or 'none'}"
+    return Workspace.of(enterprise_id, team_id).key
 
 
 class Departures:

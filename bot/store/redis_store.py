@@ -10,6 +10,10 @@ Key layout (``{prefix}`` is ``KEY_PREFIX`` = ``hirebot:`` unless a test passes i
     {prefix}count:{namespace}:{key}   integer counter (rate limits, budgets), expiring with its window
     {prefix}tally:{namespace}:{key}   hash of integer fields (token usage per day and feature)
 
+Within a workspace (``bot.store.workspace``) ``{prefix}`` is followed by the workspace's keyspace,
+``w:{enterprise}:{team}:``, in every key, so ``Store.prefix`` is the prefix with it; ``Store.unscoped()`` is the same
+store without it, for the records that belong to no workspace (installations, OAuth states, departures).
+
 Every caller-supplied part (conversation, namespace, key, kind, doc_id, index) is percent-encoded, so
 free text such as ``T1:C2:1712.0001`` can neither collide with another key across a ``:`` nor smuggle a
 glob character into a ``SCAN MATCH`` pattern. The store knows nothing about what documents contain.
@@ -21,6 +25,7 @@ kept by ``bot.store.supervisor``: while it is open every method raises ``StoreUn
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -41,6 +46,7 @@ from redis.backoff import NoBackoff
 from redis.commands.core import AsyncScript
 
 from bot.store.breaker import BreakerOpen, CircuitBreaker
+from bot.store.workspace import CURRENT
 
 logger = logging.getLogger(__name__)
 
@@ -106,17 +112,30 @@ class Store:
     """hirebot's data in one Redis database, every key under ``prefix``; see the module docstring for the layout."""
 
     available = True  # False only for ``bot.store.unavailable.UnavailableStore``
+    scoped = True  # False for ``unscoped()``'s view
 
     def __init__(
         self, redis: redis.asyncio.Redis, prefix: str = KEY_PREFIX, *, breaker: CircuitBreaker | None = None
     ) -> None:
         self.redis = redis
-        self.prefix = prefix
+        self.base_prefix = prefix
         self.breaker = breaker
         self.on_unavailable: list[Callable[[], None]] = []  # e.g. a metrics counter
         self.on_suspect: list[Callable[[], None]] = []  # a call failed: the supervisor probes at once
         self.restarts = 0  # times the supervisor restarted the embedded server this store uses
         self._scripts: dict[str, AsyncScript] = {}
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of every key, the current workspace's keyspace included (``bot.store.workspace``)."""
+        workspace = CURRENT.get() if self.scoped else None
+        return self.base_prefix if workspace is None else self.base_prefix + workspace.keyspace
+
+    def unscoped(self) -> Store:
+        """This store (same connections, breaker and listeners) with keys outside any workspace."""
+        view = copy.copy(self)
+        view.scoped = False
+        return view
 
     @property
     def location(self) -> str:

@@ -19,7 +19,7 @@ class UnavailableStore(Store):
 
     def __init__(self, reason: str, prefix: str = KEY_PREFIX) -> None:  # no client: nothing to connect to
         self.reason = reason
-        self.prefix = prefix
+        self.base_prefix = prefix
         self.breaker = None
         self.on_unavailable = []
         self.on_suspect = []

@@ -15,9 +15,20 @@ from bot.config import Settings
 from bot.deps import Deps
 from bot.server import DEPS, EVENTS_PATH, create_web_app
 from bot.store.redis_store import connect_redis
+from bot.store.workspace import Workspace, within
 from tests.fakes.signing import signed_headers
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from tests.fakes.workspace import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, TEAM_ID
+
+TEST_WORKSPACE = Workspace(team_id=TEAM_ID)
+
+
+@pytest.fixture(autouse=True)
+async def in_the_test_workspace() -> AsyncIterator[None]:
+    """What a test reads or writes through ``hirebot.deps`` or a store of its own is the fake workspace's, where
+    the requests it sends (team ``T0001``) keep their records. The server itself enters each request's own."""
+    with within(TEST_WORKSPACE):
+        yield
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ async def install(hirebot: HirebotServer, slack: FakeSlackAPI, workspace: Worksp
 
 
 def installations(hirebot: HirebotServer) -> RedisInstallationStore:
-    return RedisInstallationStore(hirebot.deps.store, CLIENT_ID)
+    return RedisInstallationStore(hirebot.deps.store.unscoped(), CLIENT_ID)
 
 
 async def open_home(hirebot: HirebotServer, workspace: Workspace, user: str) -> aiohttp.ClientResponse:
@@ -98,5 +98,5 @@ def token_of(call: RecordedCall) -> str:
 
 async def no_install_keys(hirebot: HirebotServer) -> bool:
     store = hirebot.deps.store
-    pattern = f"{store.prefix}doc:slack-*"
+    pattern = f"{store.base_prefix}doc:slack-*"
     return [key async for key in store.redis.scan_iter(match=pattern)] == []

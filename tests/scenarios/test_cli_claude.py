@@ -125,7 +125,8 @@ async def test_feedback_lists_the_unhelpful_answers(tmp_path: Path) -> None:
         await FeedbackRecords(store, AnswerRecords(store)).record_vote("a" * 32, "U0VOTER001", "unhelpful")
         await FeedbackRecords(store, AnswerRecords(store)).record_vote("b" * 32, "U0VOTER001", "helpful")
         await store.close()
-        code, out, _ = await run("feedback", env={"HIREBOT_DATA_DIR": str(tmp_path)})
+        # the votes were kept in the test's workspace (T0001), as a server keeps them
+        code, out, _ = await run("feedback", "--team", "T0001", env={"HIREBOT_DATA_DIR": str(tmp_path)})
     assert code == 0
     assert "Q: junior MLE pay?" in out
     assert "A: No band." in out

@@ -31,6 +31,7 @@ from tests.scenarios.scorecard_steps import (
     open_home,
     submit_scorecard,
 )
+from tests.scenarios.test_settings import open_settings, save_managers
 
 
 @pytest.fixture
@@ -190,3 +191,15 @@ async def test_draft_offer_on_a_hire_decision_pushes_the_offer_form_and_shares_w
     [*_, shared] = await slack.wait_for("chat.postMessage", 3)
     assert shared.body["channel"] == CHANNEL_ID and "$" not in str(shared.body["blocks"]) + shared.body["text"]
     assert "figures stay private" in str(shared.body["blocks"])
+
+
+async def test_the_offer_location_an_admin_sets_is_the_offer_modals_default(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    await panel(hirebot, slack)
+    await decide(hirebot, slack)
+    view = await open_settings(hirebot, slack, HIRING_MANAGER)
+    assert await save_managers(hirebot, view, [HIRING_MANAGER], user=HIRING_MANAGER, location="Austin") == ""
+
+    offer_view = await open_modal(hirebot, slack, "offer Ada Lovelace", name="offer")
+    assert initial(offer_view, ids.OFFER_LOCATION_BLOCK) == "Austin", "the workspace's default, not the US"

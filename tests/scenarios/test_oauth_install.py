@@ -125,7 +125,7 @@ async def test_a_used_or_expired_state_gets_the_same_page(hirebot: HirebotServer
     assert status == 401 and messages.INSTALL_LINK_STALE.split(",")[0] in page, "a state works once"
 
     late = await start_install(hirebot)
-    store = hirebot.deps.store  # eleven minutes pass: the state was issued past its ten-minute expiry
+    store = hirebot.deps.store.unscoped()  # eleven minutes pass: the state was issued past its ten-minute expiry
     await store.put_document("oauth-state", late.state, {"issued_at": time.time() - 660}, ttl=60)
     status, page = await finish_install(
         hirebot, {"code": slack.oauth.approve(GLOBEX), "state": late.state}, cookie=late.state

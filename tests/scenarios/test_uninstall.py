@@ -56,7 +56,7 @@ def logged() -> Iterator[Logged]:
 
 
 def departures(hirebot: HirebotServer) -> Departures:
-    return Departures(hirebot.deps.store, timedelta(days=30))
+    return Departures(hirebot.deps.store.unscoped(), timedelta(days=30))
 
 
 async def send_event(hirebot: HirebotServer, team_id: str, event: dict[str, object], event_id: str) -> None:

@@ -10,8 +10,11 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
+from bot.decisions.retention import LOCK_NAMESPACE
 from bot.deps import Deps
-from bot.store.redis_store import Store
+from bot.store.departures import Departures
+from bot.store.redis_store import Store, Turn
+from bot.store.workspace import Workspace, within
 from tests.factories import scorecard
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.workspace import BOT_TOKEN
@@ -45,3 +48,47 @@ async def test_only_one_replica_sweeps_and_only_what_is_past_the_period(store: S
     assert await first.scorecard_records.for_candidate("grace hopper") == [recent]
     [line] = await first.audit.entries()
     assert (line.actor, line.action.value) == ("retention", "retention-deleted")
+
+
+async def test_a_departed_workspace_loses_its_data_once_its_grace_period_is_over(
+    store: Store, slack: FakeSlackAPI
+) -> None:
+    first, second = replica(store), replica(store)
+    acme, globex = Workspace(team_id="T0ACME0001"), Workspace(team_id="T0GLOBEX01")
+    for workspace in (acme, globex):
+        with within(workspace):
+            await first.scorecard_records.save(scorecard(at=NOW))
+            await store.append_turn("D1:1", Turn(role="user", text="pay?"))
+    departures = Departures(store.unscoped(), timedelta(days=30))
+    await departures.left(None, "T0ACME0001", NOW - timedelta(days=29))
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url)
+
+    assert await first.decisions.retention.sweep_all(client, NOW) == []  # a day of grace left
+    assert await second.decisions.retention.sweep_all(client, NOW) is None, "one replica sweeps per interval"
+    with within(acme):
+        assert await first.scorecard_records.for_candidate("ada lovelace") != []
+
+    await store.redis.delete(store.unscoped().claim_key(LOCK_NAMESPACE, "sweep"))  # the next interval
+    later = NOW + timedelta(days=2)
+    gone = await second.decisions.retention.sweep_all(client, later)
+    assert gone is not None and [departure.team_id for departure in gone] == ["T0ACME0001"]
+    assert [key async for key in store.redis.scan_iter(match=f"{store.base_prefix}{acme.keyspace}*")] == []
+    assert await departures.get(None, "T0ACME0001") is None
+    with within(globex):
+        assert len(await first.scorecard_records.for_candidate("ada lovelace")) == 1
+        assert len(await store.recent_turns("D1:1")) == 1
+
+
+async def test_a_reinstall_within_the_grace_period_finds_the_data_again(store: Store, slack: FakeSlackAPI) -> None:
+    deps = replica(store)
+    acme = Workspace(team_id="T0ACME0001")
+    with within(acme):
+        await deps.scorecard_records.save(scorecard(at=NOW))
+    departures = Departures(store.unscoped(), timedelta(days=30))
+    await departures.left(None, "T0ACME0001", NOW - timedelta(days=31))
+    assert await departures.returned(None, "T0ACME0001"), "installed again before its grace period ended"
+
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url)
+    assert await deps.decisions.retention.sweep_all(client, NOW) == []
+    with within(acme):
+        assert len(await deps.scorecard_records.for_candidate("ada lovelace")) == 1

@@ -1,0 +1,54 @@
+"""A workspace's own settings, changed from the App Home's Settings modal: who the hiring managers are, where
+scorecard summaries go, how long candidate data is kept and where offers are priced by default. One document,
+``workspace-settings/current``, in the workspace's keyspace (``bot.store.workspace``); until an admin saves it,
+the environment (``HIRING_MANAGERS``, ``HIRING_CHANNEL``, ``HIREBOT_RETENTION_DAYS``, ``HIREBOT_OFFER_LOCATION``)
+gives the values, as it does in single-workspace mode. Read at each use, so a change applies at once."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.config import Settings
+from bot.store.documents import parse_document
+from bot.store.redis_store import Store
+from knowledge.identifiers import ChannelId, ChannelName, SlackUserId
+
+TEAM_SETTINGS: Final = "workspace-settings"
+CURRENT: Final = "current"
+MAX_MANAGERS: Final = 50
+MIN_RETENTION_DAYS: Final = 1
+MAX_RETENTION_DAYS: Final = 3650
+
+
+class TeamSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    hiring_managers: tuple[SlackUserId, ...] = ()
+    hiring_channel: ChannelId | ChannelName | None = None
+    retention_days: int | None = Field(default=None, ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS)  # None: env's
+    offer_location: str | None = Field(default=None, max_length=80)  # None: HIREBOT_OFFER_LOCATION
+    changed_by: str | None = None
+
+
+class TeamSettingsRecords:
+    def __init__(self, store: Store, defaults: Settings) -> None:
+        self.store = store
+        self.defaults = TeamSettings(
+            hiring_managers=defaults.hiring_managers,
+            hiring_channel=defaults.hiring_channel,
+            retention_days=defaults.hirebot_retention_days,
+            offer_location=defaults.hirebot_offer_location,
+        )
+
+    async def current(self) -> TeamSettings:
+        """This workspace's settings, else the environment's. Raises ``StoreUnavailable``."""
+        found = parse_document(TeamSettings, await self.store.get_document(TEAM_SETTINGS, CURRENT), TEAM_SETTINGS)
+        return found or self.defaults
+
+    async def hiring_managers(self) -> tuple[str, ...]:
+        return (await self.current()).hiring_managers
+
+    async def save(self, settings: TeamSettings) -> None:
+        await self.store.put_document(TEAM_SETTINGS, CURRENT, settings)

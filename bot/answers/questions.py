@@ -3,6 +3,7 @@ answered once, then answer in a background task, after Slack has been acknowledg
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -18,6 +19,10 @@ from bot.ops.tasks import BackgroundTasks
 from bot.store.dedupe import EventClaims
 
 MAX_QUESTION_CHARS: Final = 4000
+# Answers being made at once. Acks don't wait for answers, so under a burst of DMs the answers queue here rather
+# than all holding Redis connections: unbounded, at 32 concurrent DMs they exhausted the pool and history reads
+# failed with "No connection available" (docs/benchmarks.md, run of 14:20).
+ANSWER_CONCURRENCY: Final = 16
 BOT_MENTION: Final = re.compile(r"<@[UW][A-Z0-9]+>")
 
 
@@ -40,6 +45,7 @@ class QuestionDesk:
         self.claims = claims
         self.tasks = tasks
         self.outbox = outbox
+        self._answering = asyncio.Semaphore(ANSWER_CONCURRENCY)
 
     async def claim(
         self, message: MessageEvent, *, event_id: str | None, team_id: str, thread_ts: str | None, feature: str
@@ -64,8 +70,11 @@ class QuestionDesk:
 
     def answer(self, client: AsyncWebClient, question: Question) -> None:
         """Answer in the background; the task is kept referenced until it ends (and drained on shutdown)."""
-        if question.text:
-            work = answer_in_slack(self.answers, client, question.thread, question.text, self.outbox)
-        else:
-            work = tell_in_slack(client, question.thread, question.thread.notice or messages.TYPE_A_QUESTION)
-        self.tasks.spawn(work, name=f"{question.thread.feature}:{question.event_id}")
+        self.tasks.spawn(self._answer(client, question), name=f"{question.thread.feature}:{question.event_id}")
+
+    async def _answer(self, client: AsyncWebClient, question: Question) -> None:
+        async with self._answering:
+            if question.text:
+                await answer_in_slack(self.answers, client, question.thread, question.text, self.outbox)
+            else:
+                await tell_in_slack(client, question.thread, question.thread.notice or messages.TYPE_A_QUESTION)

@@ -68,6 +68,7 @@ TECHNICAL = _phrases(cues.TECHNICAL_FOUNDER)
 SMALL = _phrases(cues.SMALL_FEATURE)
 MYSELF = _phrases(cues.BUILD_IT_MYSELF)
 SMALL_TASK = _phrases(cues.SMALL_TASKS)
+HIRE_ASK = re.compile(r"\b(?:hire someone|hire anyone|need to hire|should (?:i|we) hire|do (?:i|we) (?:need|hire))\b")
 BUILD_ALONE = re.compile(r"\b(?:build|do|make|write|code|hack|ship)\b(?: [a-z0-9']+){0,6} (?:myself|ourselves)\b")
 # With a described candidate, the message may still really ask about pay, sourcing or contracting.
 ASKS_ELSEWHERE = re.compile(
@@ -134,6 +135,8 @@ def is_founder_led(text: str) -> bool:
     """Play 1: a technical founder with a small retrieval or classification feature, or asking to build it alone."""
     technical = TECHNICAL.search(text) is not None
     alone = MYSELF.search(text) is not None or BUILD_ALONE.search(text) is not None
+    if technical and SMALL_TASK.search(text) and HIRE_ASK.search(text):
+        return True  # "I'm an ex-SWE founder, we just need to auto-tag support emails. hire someone?"
     if technical and SMALL.search(text) and (SMALL_TASK.search(text) or alone or asks_for_decision(text)):
         return True
     return alone and (technical or SMALL_TASK.search(text) is not None)

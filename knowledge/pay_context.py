@@ -5,6 +5,7 @@ guide doesn't cover carried into the next question. Pure: queries in, a query ou
 from __future__ import annotations
 
 from knowledge.level_choice import LEVEL_CHOICE
+from knowledge.pay import Location, Place
 from knowledge.pay_asks import BudgetGroup, Operation, PayAsk, PaySide
 from knowledge.query import Query
 from knowledge.understanding import Topic
@@ -55,6 +56,15 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
             return query  # "than that" with nothing before it: the band of what was named
         before = PaySide(roles=usable.roles, level=usable.level, location=usable.location, agentic=usable.agentic)
         ask = ask.model_copy(update={"first": before, "previous_first": False})
+    earlier = usable.location if usable is not None and query.follow_up else None
+    if (
+        _place_against_us(ask)
+        and earlier is not None
+        and earlier.place is not Place.US
+        and earlier != ask.first.location
+    ):
+        # "how much more in NYC?" after a remote quote: against the place just discussed, not the US band
+        ask = ask.model_copy(update={"other": PaySide(location=earlier)})
     if ask.versus_previous:
         against = _against_previous(ask, usable)
         if against is None:
@@ -121,6 +131,15 @@ def _merged(base: PaySide, group: PaySide) -> PaySide:
     """A budget group's side with the slots it leaves open taken from the hire discussed."""
     named = {name: value for name, value in group if value is not None and value != ()}
     return base.model_copy(update=named)
+
+
+def _place_against_us(ask: PayAsk) -> bool:
+    """ "How much more in NYC?": a place's premium, read against the US band when nothing else is compared."""
+    return (
+        ask.operation is Operation.DIFFERENCE
+        and ask.first.location is not None
+        and ask.other == PaySide(location=Location.us())
+    )
 
 
 def _against_previous(ask: PayAsk, usable: Query | None) -> PayAsk | None:

@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
 )
 
 from blocks import ids
+from blocks.rendering import rendered
 from knowledge.models import Section
 
 SECTION_TEXT_LIMIT = 3000
@@ -138,16 +139,16 @@ class Card:
     def block_dicts(self) -> list[dict[str, Any]]:
         """The blocks as Slack receives them; raises ``SlackObjectFormationError`` if a limit is broken.
 
-        Rendered (and validated) once: slack_sdk's ``to_dict`` re-validates every block, which made up a third of
-        a ``/hire`` request's CPU when a card was rendered per request (docs/benchmarks.md). A card's blocks are
-        not changed after it is built; code that needs other blocks builds a new ``Card``.
+        Rendered (and validated) once, by ``blocks.rendering`` rather than slack_sdk's slower ``to_dict``: a card
+        rendered per request made up a third of a ``/hire`` request's CPU (docs/benchmarks.md). A card's blocks
+        are not changed after it is built; code that needs other blocks builds a new ``Card``.
         """
         if self._dicts is None:
             if len(self.blocks) > MESSAGE_BLOCK_LIMIT:
                 raise ValueError(
                     f"a message holds at most {MESSAGE_BLOCK_LIMIT} blocks, this card has {len(self.blocks)}"
                 )
-            self._dicts = [block.to_dict() for block in self.blocks]
+            self._dicts = [rendered(block) for block in self.blocks]
         return self._dicts
 
     def payload(self) -> dict[str, Any]:

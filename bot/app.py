@@ -7,7 +7,10 @@ from collections.abc import Awaitable, Callable
 from types import ModuleType
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
@@ -68,6 +71,24 @@ def format_slack_sdk_debug_only_when_logged() -> None:
             sdk_logger.setLevel(sdk_logger.getEffectiveLevel())
 
 
+class RequestScope(AsyncMiddleware):
+    """The first global middleware: tag the request for the logs and enter its workspace.
+
+    - Socket Mode requests don't pass through the HTTP server, which sets the request id there.
+    - Every record the request reads or writes is its own workspace's (``bot.store.workspace``).
+
+    A class, so Bolt runs it without injecting arguments (see ``handlers.ParsedPayload``).
+    """
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        if REQUEST_ID.get() == "-":
+            REQUEST_ID.set(new_request_id())
+        enter(Workspace.from_context(req.context))
+        return await next()
+
+
 def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
     """The Bolt app with every surface registered. Socket Mode passes ``verify_requests=False``: its
     envelopes arrive over an authenticated WebSocket and carry no signature."""
@@ -94,18 +115,7 @@ def build_app(settings: Settings, deps: Deps, client: AsyncWebClient, *, verify_
         **(install.app_options() if install is not None else {}),
     )
 
-    @app.middleware
-    async def tag_request(next: Callable[[], Awaitable[Any]]) -> Any:
-        """Socket Mode requests don't pass through the HTTP server, which sets the request id there."""
-        if REQUEST_ID.get() == "-":
-            REQUEST_ID.set(new_request_id())
-        return await next()
-
-    @app.middleware
-    async def confine_to_workspace(context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
-        """Every record the request reads or writes is its own workspace's (``bot.store.workspace``)."""
-        enter(Workspace.from_context(context))
-        return await next()
+    app.use(RequestScope())
 
     @app.error
     async def handle_unexpected_error(error: Exception, body: dict[str, Any]) -> None:

@@ -13,11 +13,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.payloads import MessageEvent, parse_message_event
 from bot.deps import Deps
+from bot.ops.metrics import Metrics
 from handlers import parsed
 
 logger = logging.getLogger(__name__)
@@ -30,15 +33,21 @@ MESSAGE_EVENTS = ("message.im",)
 SENT_WITHOUT_SUBSCRIPTION = ("app_rate_limited",)
 
 
-def register(app: AsyncApp, deps: Deps) -> None:
-    @app.middleware
-    async def acknowledge_unsubscribed_events(
-        body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]
-    ) -> BoltResponse:
+class AcknowledgeUnsubscribedEvents(AsyncMiddleware):
+    """Global middleware answering the events in ``SENT_WITHOUT_SUBSCRIPTION`` (a class, so Bolt runs it without
+    injecting arguments: see ``handlers.ParsedPayload``)."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        body: dict[str, Any] = req.body
         kind = body.get("type")
         if kind not in SENT_WITHOUT_SUBSCRIPTION:
             return await next()
-        deps.metrics.unsubscribed_events.labels(type=str(kind)).inc()
+        self.metrics.unsubscribed_events.labels(type=str(kind)).inc()
         logger.warning(
             "Slack is rate limiting hirebot's events for team %s (Events API: over 30,000 an hour, or too many "
             "failed deliveries) since minute %s",
@@ -46,6 +55,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
             str(body.get("minute_rate_limited") or "?")[:20],
         )
         return BoltResponse(status=200, body="")
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    app.use(AcknowledgeUnsubscribedEvents(deps.metrics))
 
     # Events Slack sends that aren't a person's message (edits, joins, bot posts) are routine: not logged.
     message_event = parsed("message_event", parse_message_event, part="event", quiet=True)

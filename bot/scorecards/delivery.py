@@ -4,6 +4,8 @@ when something they asked for didn't work (ephemerally where Slack gave a respon
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from typing import Final
 
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -14,6 +16,7 @@ from blocks.scorecard_cards import channel_summary_card, summary_card
 from bot.store.channel_ids import ChannelIds
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
+from bot.store.workspace import Workspace, current
 from knowledge.leaning import Assessment
 from knowledge.scorecards import Scorecard, Submission
 
@@ -25,6 +28,34 @@ async def dm_channel(client: AsyncWebClient, user: str) -> str:
     opened = await client.conversations_open(users=user)
     channel: str = opened["channel"]["id"]
     return channel
+
+
+DM_CHANNELS_KEPT: Final = 10_000
+
+
+class DmChannels:
+    """The bot's DM channel with each user, opened once per process and then remembered.
+
+    A DM's id never changes for a given workspace, bot and user, so asking Slack again (``conversations.open``)
+    for every scorecard was a quarter of a submission's follow-up CPU (docs/benchmarks.md). Keyed by workspace as
+    well as user; the least recently used ids are forgotten past ``limit``.
+    """
+
+    def __init__(self, limit: int = DM_CHANNELS_KEPT) -> None:
+        self._limit = limit
+        self._ids: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    async def of(self, client: AsyncWebClient, user: str) -> str:
+        key = ((current() or Workspace(team_id=None)).key, user)
+        channel = self._ids.get(key)
+        if channel is not None:
+            self._ids.move_to_end(key)
+            return channel
+        channel = await dm_channel(client, user)
+        self._ids[key] = channel
+        if len(self._ids) > self._limit:
+            self._ids.popitem(last=False)
+        return channel
 
 
 async def tell(client: AsyncWebClient, user: str, text: str, respond: AsyncRespond | None = None) -> None:
@@ -60,6 +91,7 @@ async def post_summary(
     assessment: Assessment,
     *,
     replaced: bool,
+    dms: DmChannels,
 ) -> None:
     """One summary card per scorecard: to the workspace's hiring channel when set, else to the submitter by DM. A
     resubmission updates the card it replaces instead of posting a second one.
@@ -95,7 +127,7 @@ async def post_summary(
             )
     if post is None:
         card = summary_card(scorecard, assessment, replaced=replaced)
-        channel = await dm_channel(client, scorecard.interviewer)
+        channel = await dms.of(client, scorecard.interviewer)
         post = await _post_or_update(client, channel, card, previous)
     try:
         await records.remember_summary_post(scorecard.id, post)

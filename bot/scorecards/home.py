@@ -18,6 +18,7 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.home import MAX_LISTED, home_view
+from blocks.rendering import view_dict
 from bot.config import Settings
 from bot.store.decisions import DecisionRecords
 from bot.store.home_read import HomeData, HomeReader
@@ -141,7 +142,7 @@ class HomePublisher:
         try:
             view = await self.view(user, request.notice, opened=request.opened, only_visitors=request.only_visitors)
             if view is not None:
-                await request.client.views_publish(user_id=user, view=view)
+                await request.client.views_publish(user_id=user, view=view_dict(view))
         except Exception:
             logger.exception("Could not publish the App Home")
 

@@ -17,7 +17,7 @@ from blocks import messages
 from blocks.common import escape, unescape
 from blocks.scorecard_cards import mention, reminder_card, slack_date
 from bot.config import Settings
-from bot.scorecards.delivery import dm_channel
+from bot.scorecards.delivery import DmChannels
 from bot.scorecards.home import HomePublisher
 from bot.store.decisions import DecisionRecords, LateScorecard
 from bot.store.redis_store import StoreUnavailable
@@ -73,8 +73,10 @@ class Reminding:
         *,
         home: HomePublisher,
         decision_records: DecisionRecords | None = None,
+        dms: DmChannels | None = None,
     ) -> None:
         self.settings = settings
+        self.dms = dms or DmChannels()
         self.scorecard_records = scorecard_records
         self.reminder_records = reminder_records
         self.home = home
@@ -167,7 +169,7 @@ class Reminding:
             return
         records = self.reminder_records
         previous = await records.get(reminder_id(key, interviewer))
-        channel = await dm_channel(client, interviewer)
+        channel = await self.dms.of(client, interviewer)
         card = reminder_card(requester, interviewer, candidate, reminder_id(key, interviewer))
         try:
             scheduled = await client.chat_scheduleMessage(

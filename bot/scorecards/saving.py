@@ -23,13 +23,12 @@ from blocks.payloads import ViewPayload
 from blocks.scorecard_cards import scorecard_blocks
 from blocks.scorecard_form import draft_from_state, errors_for, read_metadata
 from bot.config import Settings
-from bot.scorecards.delivery import post_summary, tell
+from bot.scorecards.delivery import DmChannels, post_summary, tell
 from bot.scorecards.home import HomePublisher
 from bot.scorecards.reminding import Reminding
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
-from bot.store.team_settings import TeamSettings
 from knowledge.leaning import assess
 from knowledge.scorecards import Scorecard, ScorecardInvalid
 
@@ -60,8 +59,10 @@ class Saving:
         *,
         reminding: Reminding,
         home: HomePublisher,
+        dms: DmChannels,
     ) -> None:
         self.settings = settings
+        self.dms = dms
         self.scorecard_records = scorecard_records
         self.reminder_records = reminder_records
         self.reminding = reminding
@@ -88,9 +89,9 @@ class Saving:
             return errors_for(invalid, payload.view.block_ids)
         notices = [messages.SAVED_DESPITE_DAMAGE] if damaged else []
         try:
-            # The workspace's settings are read alongside the save's transaction, not after it: the ack waits for both.
-            recorded, team = await asyncio.gather(
-                self.scorecard_records.record(scorecard, reminder=metadata.reminder), self._team_settings()
+            # The workspace's settings are read inside the save's script, not after it: one round trip for the ack.
+            recorded = await self.scorecard_records.record(
+                scorecard, reminder=metadata.reminder, read=[self.team.key()]
             )
         except StoreUnavailable as error:
             logger.warning("Scorecard not saved, the form stays open: %s", error)
@@ -103,14 +104,8 @@ class Saving:
             notices=notices,
             pending_reminder=recorded.pending_reminder,
             home_visitor=recorded.home_visitor,
-            hiring_channel=team.hiring_channel,
+            hiring_channel=self.team.from_stored(recorded.read[0]).hiring_channel,
         )
-
-    async def _team_settings(self) -> TeamSettings:
-        try:
-            return await self.team.current()
-        except StoreUnavailable:
-            return self.team.defaults
 
     def saved_view(self, saved: Saved) -> View:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
@@ -145,6 +140,7 @@ class Saving:
                     scorecard,
                     assess(scorecard),
                     replaced=saved.replaced,
+                    dms=self.dms,
                 )
                 if saved.home_visitor:
                     await self.home.publish(client, scorecard.interviewer)

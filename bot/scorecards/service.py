@@ -22,7 +22,7 @@ from blocks.common import Card, unescape
 from blocks.payloads import ViewPayload
 from bot.config import Settings
 from bot.scorecards.debriefs import Debriefs
-from bot.scorecards.delivery import tell
+from bot.scorecards.delivery import DmChannels, tell
 from bot.scorecards.forms import ScorecardForms
 from bot.scorecards.home import HomePublisher
 from bot.scorecards.reminding import Reminding
@@ -45,11 +45,14 @@ class ScorecardService:
         audit: AuditLog,
     ) -> None:
         self.home = HomePublisher(settings, scorecard_records, reminder_records, decision_records)
+        dms = DmChannels()
         self.reminding = Reminding(
-            settings, scorecard_records, reminder_records, home=self.home, decision_records=decision_records
+            settings, scorecard_records, reminder_records, home=self.home, decision_records=decision_records, dms=dms
         )
         self.forms = ScorecardForms(scorecard_records, reminder_records)
-        self.saving = Saving(settings, scorecard_records, reminder_records, reminding=self.reminding, home=self.home)
+        self.saving = Saving(
+            settings, scorecard_records, reminder_records, reminding=self.reminding, home=self.home, dms=dms
+        )
         self.debriefs = Debriefs(settings, scorecard_records, decision_records, audit)
 
     async def open_form(

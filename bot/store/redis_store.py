@@ -32,7 +32,6 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote, unquote
 
@@ -46,6 +45,7 @@ from redis.backoff import NoBackoff
 from redis.commands.core import AsyncScript
 
 from bot.store.breaker import BreakerOpen, CircuitBreaker
+from bot.store.puts import PUT_DOCUMENTS_SCRIPT, Put, Written
 from bot.store.workspace import CURRENT
 
 logger = logging.getLogger(__name__)
@@ -95,17 +95,6 @@ def connect_redis(url: str) -> redis.asyncio.Redis:
         retry=Retry(NoBackoff(), retries=1, supported_errors=(redis.exceptions.ConnectionError,)),
     )
     return redis.asyncio.Redis(connection_pool=pool)
-
-
-@dataclass(frozen=True, slots=True)
-class Put:
-    """One document to write with ``Store.put_documents``."""
-
-    kind: str
-    doc_id: str
-    document: dict[str, Any] | BaseModel
-    indexes: tuple[str, ...] = ()
-    ttl: int | None = None
 
 
 class Store:
@@ -179,13 +168,13 @@ class Store:
         with suppress(redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
             await self.redis.aclose()
 
-    async def run_script(self, source: str, args: Sequence[str | int]) -> Any:
+    async def run_script(self, source: str, args: Sequence[str | int], *, keys: Sequence[str] = ()) -> Any:
         """Run a Lua script (by ``EVALSHA``; redis-py's ``Script`` loads it again after a server restart)."""
         with self._reachable():
             script = self._scripts.get(source)
             if script is None:
                 script = self._scripts[source] = self.redis.register_script(source)
-            return await script(args=list(args))
+            return await script(keys=list(keys), args=list(args))
 
     async def append_turn(self, conversation: str, turn: Turn) -> None:
         await self.append_turns(conversation, (turn,))
@@ -243,22 +232,28 @@ class Store:
         """
         await self.put_documents([Put(kind, doc_id, document, tuple(indexes), ttl)])
 
-    async def put_documents(self, puts: Sequence[Put], *, exists: Sequence[str] = ()) -> list[bool]:
-        """Whether each key in ``exists`` (from ``document_key``, ``claim_key``...) existed, then every put (as
-        ``put_document``), all in one ``MULTI``/``EXEC`` round trip: the checks see the data as it was just before
-        the puts, and either every put is applied or none is."""
-        put_at = time.time()
-        with self._reachable():
-            async with self.redis.pipeline(transaction=True) as pipe:
-                for key in exists:
-                    pipe.exists(key)
-                for put in puts:
-                    payload = pydantic_core.to_json(put.document).decode()
-                    pipe.set(self.document_key(put.kind, put.doc_id), payload, ex=put.ttl)
-                    for index in put.indexes:
-                        pipe.zadd(self.index_key(put.kind, index), {put.doc_id: put_at})
-                results = await pipe.execute()
-        return [bool(found) for found in results[: len(exists)]]
+    async def put_documents(
+        self, puts: Sequence[Put], *, exists: Sequence[str] = (), read: Sequence[str] = ()
+    ) -> Written:
+        """Whether each key in ``exists`` (from ``document_key``, ``claim_key``...) existed and the value of each
+        key in ``read``, then every put (as ``put_document``), all in one atomic Lua script: the checks and reads
+        see the data as it was just before the puts, and no other command runs in between.
+
+        One ``EVALSHA`` rather than a ``MULTI`` pipeline: the pipeline's dozen commands each cost a reply to parse
+        (``QUEUED``, then the ``EXEC`` array), a tenth of a scorecard submission's CPU (docs/benchmarks.md).
+        """
+        put_at = repr(time.time())
+        keys = [*exists, *read]
+        args: list[str | int] = [len(exists), len(read), put_at]
+        for put in puts:
+            keys.append(self.document_key(put.kind, put.doc_id))
+            keys.extend(self.index_key(put.kind, index) for index in put.indexes)
+            args += [pydantic_core.to_json(put.document).decode(), put.ttl or 0, put.doc_id, len(put.indexes)]
+        existed, values = await self.run_script(PUT_DOCUMENTS_SCRIPT, args, keys=keys)
+        return Written(
+            existed=[bool(found) for found in existed],
+            read=[None if value is None else _text(value) for value in values],
+        )
 
     async def get_document(self, kind: str, doc_id: str) -> dict[str, Any] | None:
         with self._reachable():

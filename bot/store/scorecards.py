@@ -13,14 +13,16 @@ the person is told.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from bot.store.documents import parse_document, parse_documents
-from bot.store.redis_store import Put, Store
+from bot.store.puts import Put
+from bot.store.redis_store import Store
 from knowledge.reminders import reminder_id
 from knowledge.scorecards import Scorecard
 
@@ -56,6 +58,7 @@ class Recorded:
     reminder_exists: bool | None  # None: no reminder was asked about
     pending_reminder: bool  # a reminder for this candidate and interviewer exists (the follow-up cancels it)
     home_visitor: bool  # the interviewer opened their App Home in the last 24 hours (it gets refreshed)
+    read: list[str | None] = field(default_factory=list)  # the values of the keys asked to be read along
 
 
 class ScorecardRecords:
@@ -66,7 +69,7 @@ class ScorecardRecords:
         """Save ``scorecard``, replacing one with the same id; whether it replaced one."""
         return (await self.record(scorecard)).replaced
 
-    async def record(self, scorecard: Scorecard, *, reminder: str | None = None) -> Recorded:
+    async def record(self, scorecard: Scorecard, *, reminder: str | None = None, read: Sequence[str] = ()) -> Recorded:
         """Save ``scorecard`` and its candidate entry in one transaction (one round trip, all or nothing), saying
         whether it replaced one, whether the ``reminder`` it was opened from still existed, and what its follow-up
         needs to know (is there a reminder to cancel, a Home to refresh) so it reads nothing more."""
@@ -87,12 +90,14 @@ class ScorecardRecords:
             Put(CANDIDATE, scorecard.candidate_key, entry, (RECENT,)),
             Put(SCORECARD, scorecard.id, scorecard, indexes),
         ]
-        found = await self.store.put_documents(puts, exists=checks)
+        written = await self.store.put_documents(puts, exists=checks, read=read)
+        found = written.existed
         return Recorded(
             replaced=found[0],
             reminder_exists=found[3] if reminder is not None else None,
             pending_reminder=found[1],
             home_visitor=found[2],
+            read=written.read,
         )
 
     async def get(self, scorecard_id: str) -> Scorecard | None:

@@ -6,6 +6,7 @@ gives the values, as it does in single-workspace mode. Read at each use, so a ch
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,6 +47,15 @@ class TeamSettingsRecords:
         """This workspace's settings, else the environment's. Raises ``StoreUnavailable``."""
         found = parse_document(TeamSettings, await self.store.get_document(TEAM_SETTINGS, CURRENT), TEAM_SETTINGS)
         return found or self.defaults
+
+    def key(self) -> str:
+        """The settings' key in the current workspace, for a caller that reads it along with other work."""
+        return self.store.document_key(TEAM_SETTINGS, CURRENT)
+
+    def from_stored(self, payload: str | None) -> TeamSettings:
+        """The settings from the raw value read at ``key()`` (None: never saved)."""
+        document = None if payload is None else json.loads(payload)
+        return parse_document(TeamSettings, document, TEAM_SETTINGS) or self.defaults
 
     async def hiring_managers(self) -> tuple[str, ...]:
         return (await self.current()).hiring_managers

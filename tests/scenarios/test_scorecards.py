@@ -124,6 +124,17 @@ async def test_submitting_saves_before_closing_and_posts_one_summary_card(
     slack.assert_no_invalid_blocks()
 
 
+async def test_the_dm_with_an_interviewer_is_opened_once_for_all_their_summaries(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    await submit_scorecard(hirebot, slack, candidate="Ada Lovelace")
+    await submit_scorecard(hirebot, slack, candidate="Alan Turing")
+    [opened] = slack.calls_to("conversations.open")
+    first, second = slack.calls_to("chat.postMessage")
+    assert first.body["channel"] == second.body["channel"] == opened.response["channel"]["id"]
+    assert "Alan Turing" in shown(second.body["blocks"])
+
+
 async def test_resubmitting_replaces_the_scorecard_and_its_summary(hirebot: HirebotServer, slack: FakeSlackAPI) -> None:
     await submit_scorecard(hirebot, slack)
     ack = await submit_scorecard(hirebot, slack, recommendation="strong-yes")

@@ -11,6 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from bot.store.embedded import EmbeddedRedis
+from bot.store.puts import Put
 from bot.store.redis_store import HISTORY_MAX_TURNS, HISTORY_TTL, Store, StoreUnavailable, Turn, connect_redis
 
 
@@ -154,6 +155,31 @@ async def test_index_lists_most_recently_put_first(store: Store) -> None:
     await store.delete_document("card", "c3", indexes=["all", "candidate:c3"])
     assert await store.index_members("card", "all") == ["c1", "c2"]
     assert await store.index_members("card", "candidate:c3") == []
+
+
+async def test_put_documents_checks_and_reads_what_was_there_before_writing(store: Store) -> None:
+    await store.put_document("card", "c1", {"id": "c1"})
+    await store.redis.set(store.document_key("settings", "current"), '{"channel": "C1"}')
+    puts = [
+        Put("card", "c1", {"id": "c1", "edited": True}, ("all",)),
+        Put("card", "c2", Scorecardish(candidate="Ada", score=3), ("all", "candidate:ada"), ttl=300),
+    ]
+    written = await store.put_documents(
+        puts,
+        exists=[store.document_key("card", "c1"), store.document_key("card", "c2")],
+        read=[store.document_key("settings", "current"), store.document_key("settings", "none")],
+    )
+    assert written.existed == [True, False], "as before the puts"
+    assert written.read == ['{"channel": "C1"}', None]
+    assert await store.get_documents("card", ["c1", "c2"]) == [
+        {"id": "c1", "edited": True},
+        {"candidate": "Ada", "score": 3},
+    ]
+    assert await store.index_members("card", "all") in (["c2", "c1"], ["c1", "c2"])
+    assert await store.index_members("card", "candidate:ada") == ["c2"]
+    assert 290 <= await store.redis.ttl(store.document_key("card", "c2")) <= 300
+    assert await store.redis.ttl(store.document_key("card", "c1")) == -1
+    assert (await store.put_documents([])).existed == []
 
 
 async def test_get_documents_skips_missing_and_keeps_order(store: Store) -> None:

@@ -80,6 +80,13 @@ class WorkspaceClients:
             retry_handlers=self.client.retry_handlers,
         )
 
+    async def installed(self, workspace: Workspace) -> bool:
+        """Whether ``for_workspace`` would find a bot token, without refreshing one (a dry run's question)."""
+        if self.installations is None:
+            return True
+        bot = await self._bot(workspace)
+        return bot is not None and bool(bot.bot_token)
+
     async def _bot_token(self, workspace: Workspace) -> str | None:
         """The workspace's bot token, refreshed first when it rotates and is about to expire; None when it has no
         installation, or its expiring token could not be refreshed (then its work waits for the next sweep)."""

@@ -49,7 +49,11 @@ class TeamSettingsRecords:
 
     async def current(self) -> TeamSettings:
         """This workspace's settings, else the environment's. Raises ``StoreUnavailable``."""
-        return self.from_document(await self.store.get_document(TEAM_SETTINGS, CURRENT))
+        return await self.saved() or self.defaults
+
+    async def saved(self) -> TeamSettings | None:
+        """What an admin saved for this workspace; None before anyone did. Raises ``StoreUnavailable``."""
+        return parse_document(TeamSettings, await self.store.get_document(TEAM_SETTINGS, CURRENT), TEAM_SETTINGS)
 
     def from_document(self, document: dict[str, object] | None) -> TeamSettings:
         """The settings a stored document (or none) gives: for callers that read it with something else."""

@@ -144,3 +144,7 @@ SETTINGS_CHANNEL_HELLO: Final = (
     "offers are posted here."
 )
 SETTINGS_RETENTION_INVALID: Final = "A whole number of days, from 1 to 3650."
+SETTINGS_CLAUDE_UNAVAILABLE: Final = (
+    "*Claude: not available.* This hirebot has no Anthropic API key (`ANTHROPIC_API_KEY`), so every answer comes "
+    "from the guide alone. Whoever runs hirebot can add one."
+)

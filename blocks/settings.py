@@ -1,6 +1,7 @@
 """The App Home's Settings modal: who the workspace's hiring managers are (they see every debrief in full, decide,
-draft offers and delete candidates' data), and the hiring channel (told about each scorecard, and where offers are
-shared)."""
+draft offers and delete candidates' data), the hiring channel (told about each scorecard, and where offers are
+shared), how long candidate data is kept, where offers are priced, and whether Claude answers (a choice only when
+hirebot has an Anthropic key; without one the modal says so instead)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,35 @@ from collections.abc import Sequence
 from typing import Final
 
 from slack_sdk.models.blocks import (
+    Block,
     ConversationFilter,
     ConversationSelectElement,
     InputBlock,
     NumberInputElement,
+    Option,
     PlainTextInputElement,
     PlainTextObject,
+    RadioButtonsElement,
     UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
-from blocks import ids
+from blocks import ids, messages
 from blocks.common import context, escape
 from blocks.payloads import StateValues, state_value, typed_text
 
 MAX_MANAGERS: Final = 50
 LOCATION_MAX: Final = 80
+CLAUDE_ON: Final = "on"
+CLAUDE_OFF: Final = "off"
+CLAUDE_OPTIONS: Final = (
+    Option(
+        value=CLAUDE_ON,
+        text="Claude answers",
+        description="Conversational answers from Claude; every figure still comes from the pay calculator.",
+    ),
+    Option(value=CLAUDE_OFF, text="The guide alone", description="No question is sent to Anthropic."),
+)
 
 
 def settings_modal(
@@ -31,8 +45,11 @@ def settings_modal(
     channel: str | None = None,
     retention_days: int | None = None,
     offer_location: str | None = None,
+    use_claude: bool | None = None,
     notice: str | None = None,
 ) -> View:
+    """``use_claude`` is None when hirebot has no Anthropic key: the modal then says Claude is unavailable rather
+    than offer a choice that would do nothing."""
     return View(
         type="modal",
         callback_id=ids.SETTINGS_VIEW,
@@ -98,7 +115,23 @@ def settings_modal(
                     max_length=LOCATION_MAX,
                 ),
             ),
+            claude_block(use_claude),
         ],
+    )
+
+
+def claude_block(use_claude: bool | None) -> Block:
+    """Radio buttons whose ``initial_option`` is one of its ``options``, as Slack requires; a submission carries the
+    choice as ``selected_option`` (docs.slack.dev/reference/block-kit/block-elements/radio-button-group-element)."""
+    if use_claude is None:
+        return context(messages.SETTINGS_CLAUDE_UNAVAILABLE)
+    on, off = CLAUDE_OPTIONS
+    return InputBlock(
+        block_id=ids.SETTINGS_CLAUDE_BLOCK,
+        label=PlainTextObject(text="Answers to questions"),
+        element=RadioButtonsElement(
+            action_id=ids.SETTINGS_CLAUDE_ACTION, options=list(CLAUDE_OPTIONS), initial_option=on if use_claude else off
+        ),
     )
 
 
@@ -118,3 +151,11 @@ def retention_from_state(values: StateValues) -> str:
 
 def location_from_state(values: StateValues) -> str | None:
     return " ".join(typed_text(values, ids.SETTINGS_LOCATION_BLOCK, ids.SETTINGS_LOCATION_ACTION).split()) or None
+
+
+def claude_from_state(values: StateValues) -> bool | None:
+    """The choice made; None when the modal offered none (no Anthropic key)."""
+    found = state_value(values, ids.SETTINGS_CLAUDE_BLOCK, ids.SETTINGS_CLAUDE_ACTION)
+    if found is None or found.selected_option is None:
+        return None
+    return found.selected_option.value == CLAUDE_ON

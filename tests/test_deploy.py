@@ -1,16 +1,22 @@
 """The Dockerfile and compose.yaml, read as files (nothing is built, pulled or run): they parse, every image is
 pinned, and what they run and probe is hirebot's real command and real routes.
 
-``docker compose config`` itself runs where Docker has the compose plugin; this test needs neither."""
+compose.yaml is also checked as ``docker compose config`` checks it, on every machine: against the Compose
+Specification's JSON schema that compose-go embeds (vendored in ``tests/compose_schema``, source and licence in
+its README). Where ``docker compose version`` works, ``docker compose config -q`` runs too, in addition."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
 
 from bot.cli.main import build_parser
@@ -19,6 +25,7 @@ from bot.server import create_web_app
 from tests.fakes.workspace import BOT_TOKEN, SIGNING_SECRET
 
 ROOT = Path(__file__).resolve().parents[1]
+COMPOSE_SCHEMA = ROOT / "tests" / "compose_schema" / "compose-spec.json"
 PINNED = re.compile(r"^[a-z0-9./-]+:\d+(\.\d+)+[a-z0-9.-]*$")  # name:1.2.3-variant, never latest or a bare major
 
 
@@ -36,6 +43,18 @@ def instructions(name: str) -> list[str]:
 def compose() -> dict[str, Any]:
     parsed: dict[str, Any] = yaml.safe_load((ROOT / "compose.yaml").read_text())
     return parsed
+
+
+def docker_compose() -> list[str] | None:
+    """``docker compose``, when the Docker CLI has the compose plugin here; None otherwise."""
+    docker = shutil.which("docker")
+    if docker is None:
+        return None
+    try:
+        probe = subprocess.run([docker, "compose", "version"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return [docker, "compose"] if probe.returncode == 0 else None
 
 
 def served_paths() -> set[str]:
@@ -103,6 +122,37 @@ def test_compose_runs_two_replicas_behind_a_proxy_with_redis_7_on_aof() -> None:
     settings = Settings.model_fields
     for variable in re.findall(r"\$\{(\w+):-\}", (ROOT / "compose.yaml").read_text()):
         assert variable.lower() in settings, f"{variable} is not a hirebot setting"
+
+
+def test_compose_yaml_is_valid_as_docker_compose_config_checks_it() -> None:
+    """compose-go validates each file, as parsed, against its embedded schema (JSON Schema 2020-12) before it
+    reads anything; every value compose.yaml interpolates is a string either way."""
+    schema = json.loads(COMPOSE_SCHEMA.read_text())
+    validator_class = jsonschema.validators.validator_for(schema)
+    assert validator_class is jsonschema.Draft202012Validator
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
+    errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(compose())]
+    assert errors == []
+    broken = compose()
+    broken["services"]["hirebot"]["deploy"]["replicas"] = [2]
+    broken["services"]["proxy"]["healthcheck"] = {"tests": ["CMD", "true"]}
+    assert {tuple(e.absolute_path) for e in validator.iter_errors(broken)} == {
+        ("services", "hirebot", "deploy", "replicas"),
+        ("services", "proxy", "healthcheck"),
+    }, "the schema is really applied: a wrong type and an unknown key are both refused"
+
+    command = docker_compose()
+    if command is not None:  # an additional check where the plugin exists; the schema check above always runs
+        checked = subprocess.run(
+            [*command, "--file", str(ROOT / "compose.yaml"), "config", "--quiet"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stderr
 
 
 def test_the_proxy_forwards_to_the_replicas_port() -> None:

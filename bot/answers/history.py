@@ -7,6 +7,7 @@ context) and the problem is logged once per outage, not once per message.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -46,6 +47,19 @@ class History:
             return []
         self._recovered()
         return turns
+
+    async def recent_and_document(
+        self, conversation: str, kind: str, doc_id: str
+    ) -> tuple[list[Turn], dict[str, Any] | None]:
+        """``recent`` and one document read alongside it in the same round trip (``Store.recent_turns_and_document``);
+        neither when the store fails (the document is then None)."""
+        try:
+            turns, document = await self.store.recent_turns_and_document(conversation, CONTEXT_TURNS, kind, doc_id)
+        except StoreUnavailable as error:
+            self._degrade(error)
+            return [], None
+        self._recovered()
+        return turns, document
 
     async def remember(self, conversation: str, question: str, reply: str, query: Query) -> None:
         turns = (

@@ -1,6 +1,7 @@
 """One answer path for every surface. DMs, mentions, the assistant pane and the CLI get ``reply``: history,
-then the offline engine, then Claude when it is configured, allowed and useful, falling back to the offline
-answer on any failure. Surfaces that must answer inside Slack's acknowledgement get ``card_answer``.
+then the offline engine, then Claude when it is configured, the workspace has not turned it off in Settings, and
+it is allowed and useful, falling back to the offline answer on any failure. Surfaces that must answer inside
+Slack's acknowledgement get ``card_answer``.
 
 Every answer is also kept (30 days) so helpful / not helpful votes can be tied to the question and answer.
 """
@@ -21,7 +22,8 @@ from bot.answers.usage import LlmLimits, Reservation
 from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
-from bot.store.redis_store import Store, StoreUnavailable
+from bot.store.redis_store import Store, StoreUnavailable, Turn
+from bot.store.team_settings import CURRENT, TEAM_SETTINGS, TeamSettingsRecords
 from knowledge.engine import AnswerEngine
 from knowledge.money import dollar_figures
 from knowledge.query import Answer, Query
@@ -61,6 +63,7 @@ class AnswerService:
         claude: ClaudeAnswerer | None = None,
         limits: LlmLimits | None = None,
         metrics: Metrics | None = None,
+        team: TeamSettingsRecords | None = None,
     ) -> None:
         self.history = history
         self.engine = engine
@@ -68,6 +71,7 @@ class AnswerService:
         self.claude = claude
         self.limits = limits
         self.metrics = metrics
+        self.team = team  # whether the workspace lets Claude answer; None: whenever Claude is configured
 
     @classmethod
     def build(
@@ -90,7 +94,10 @@ class AnswerService:
             per_user_per_minute=settings.hirebot_llm_per_user_per_minute,
             daily_token_budget=settings.hirebot_llm_daily_token_budget,
         )
-        return cls(History(store), engine, AnswerRecords(store), claude=claude, limits=limits, metrics=metrics)
+        team = TeamSettingsRecords(store, settings)
+        return cls(
+            History(store), engine, AnswerRecords(store), claude=claude, limits=limits, metrics=metrics, team=team
+        )
 
     def needs_model(self, offline: Answer) -> bool:
         """Plain pay questions read with confidence are the calculator's job; a model adds nothing but latency and
@@ -115,12 +122,12 @@ class AnswerService:
     ) -> Reply:
         """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only).
         ``on_piece`` gets the model's text as it is checked, a sentence or line at a time."""
-        turns = await self.history.recent(conversation)
+        turns, claude_allowed = await self._context(conversation)
         offline = self.engine.answer(question, last_query(turns))
         model_text: str | None = None
         engine: Engine = "offline"
         note: str | None = None
-        if self.needs_model(offline) and self.claude is not None:
+        if claude_allowed and self.needs_model(offline) and self.claude is not None:
             reservation = await self.limits.reserve(user_id) if self.limits is not None else None
             if isinstance(reservation, str):
                 note = f"Answered from the guide directly: {reservation}."
@@ -150,6 +157,16 @@ class AnswerService:
         if keep:
             await self._keep(reply, question, user_id, feature)
         return reply
+
+    async def _context(self, conversation: str) -> tuple[list[Turn], bool]:
+        """The conversation's last turns, and whether this workspace lets Claude answer (its Settings), read in
+        one round trip: the settings document rides in the history read's pipeline, so turning Claude off takes
+        effect on the next message on every replica with no cache to invalidate and no extra trip to Redis. When
+        the store fails, the environment's default stands; ``LlmLimits.reserve`` then refuses Claude anyway."""
+        if self.claude is None or self.team is None:
+            return await self.history.recent(conversation), self.claude is not None
+        turns, document = await self.history.recent_and_document(conversation, TEAM_SETTINGS, CURRENT)
+        return turns, self.team.uses_claude(self.team.from_document(document))
 
     async def _count(self, feature: str, usage: Usage, reservation: Reservation | None) -> None:
         """Every request's usage, a failed exchange's included: a discarded answer is billed all the same."""

@@ -20,6 +20,7 @@ from bot.config import Settings
 
 if TYPE_CHECKING:
     from bot.deps import Deps
+    from bot.store.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -47,10 +48,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export.add_argument("--since", type=since_date, metavar="DATE", help="only records from DATE on")
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="default: %(default)s")
     export.add_argument("--output", "-o", metavar="PATH", default="-", help="a file (default: standard output)")
-    retention = commands.add_parser("retention", help="delete candidate data past HIREBOT_RETENTION_DAYS now")
+    retention = commands.add_parser("retention", help="delete candidate data past each workspace's retention now")
     retention.add_argument("--dry-run", action="store_true", help="only list what the next sweep would delete")
-    for parser in (audit, export, retention):
+    for parser in (audit, export):
         add_workspace_arguments(parser, WHOSE_RECORDS)
+    add_workspace_arguments(retention, "only this workspace (default: every workspace, as the server's sweep)")
 
 
 def actor() -> str:
@@ -73,13 +75,13 @@ async def run_records(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILED
         deps = Deps.build(settings, store)
         try:
+            if args.command == "retention":
+                return await _retention(deps, settings, stack, args)
             workspace = await chosen_workspace(store, args)
             with within(workspace) if workspace is not None else nullcontext():
                 if args.command == "audit":
                     return await _audit(deps, args.since, args.candidate)
-                if args.command == "export":
-                    return await _export(deps, args)
-                return await _retention(deps, settings, stack, dry_run=args.dry_run)
+                return await _export(deps, args)
         except StoreUnavailable as error:
             print(f"hirebot: {error}", file=sys.stderr)
             return EXIT_FAILED
@@ -163,25 +165,62 @@ async def _export(deps: Deps, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-async def _retention(deps: Deps, settings: Settings, stack: AsyncExitStack, *, dry_run: bool) -> int:
-    now = datetime.now(UTC)
-    sweep = deps.decisions.retention
-    if dry_run:
-        due = await sweep.due(now)
-        days = settings.hirebot_retention_days
-        if not due:
-            print(f"Nothing is older than {days} days: the next sweep would delete nothing.")
-        for item in due:
-            print(f"{item.candidate}\tkept since {item.since:%Y-%m-%d}\t(older than {days} days)")
-        return EXIT_OK
-    if settings.slack_bot_token is None:
+async def _retention(deps: Deps, settings: Settings, stack: AsyncExitStack, args: argparse.Namespace) -> int:
+    """Each workspace's sweep with the period it applies (its own from Settings, else ``HIREBOT_RETENTION_DAYS``):
+    the one ``--team`` names, else every workspace with data, as the server's sweep goes through them, and any
+    data not yet migrated into one. A workspace with no installation is left alone, as the server's sweep does."""
+    from bot.install.clients import WorkspaceClients
+
+    dry_run: bool = args.dry_run
+    if not dry_run and settings.slack_bot_token is None and not settings.oauth_enabled:
         print("hirebot: SLACK_BOT_TOKEN is needed to mark posted cards removed; try --dry-run", file=sys.stderr)
         return EXIT_USAGE
     import aiohttp
 
     from bot.runtime import build_client
+    from bot.store.workspace import within
 
     session = await stack.enter_async_context(aiohttp.ClientSession())
-    deleted = await sweep.sweep(build_client(settings, session), now, locked=False) or []
-    print(f"Deleted {len(deleted)} candidate(s) older than {settings.hirebot_retention_days} days.")
+    clients = WorkspaceClients.build(settings, deps.store, build_client(settings, session))
+    now = datetime.now(UTC)
+    sweep = deps.decisions.retention
+    targets = await _retention_targets(deps, args)
+    if not targets:
+        print("No workspace has candidate data: the next sweep would delete nothing.")
+    for workspace in targets:
+        label = str(workspace) if workspace is not None else "Before hirebot migrate"
+        with within(workspace) if workspace is not None else nullcontext():
+            period = await sweep.period()
+            if workspace is not None and not await clients.installed(workspace):
+                print(f"{label}: not swept, it has no installation (its data goes when its grace period ends)")
+                continue
+            if dry_run:
+                due = await sweep.due(now, period)
+                print(f"{label}: keeps candidate data {period}; the next sweep would delete {len(due)} candidate(s)")
+                for item in due:
+                    print(
+                        f"{label}\t{item.candidate}\tkept since {item.since:%Y-%m-%d}\t(older than {period.days} days)"
+                    )
+                continue
+            client = clients.client if workspace is None else await clients.for_workspace(workspace)
+            if client is None:
+                print(f"{label}: not swept, its bot token could not be had", file=sys.stderr)
+                continue
+            deleted = await sweep.sweep(client, now, locked=False, period=period) or []
+            print(f"{label}: deleted {len(deleted)} candidate(s) kept longer than {period}.")
     return EXIT_OK
+
+
+async def _retention_targets(deps: Deps, args: argparse.Namespace) -> list[Workspace | None]:
+    """The workspace ``--team`` / ``--enterprise`` names; else every workspace with records, and (None) the data
+    outside any workspace when some is left from before ``hirebot migrate``."""
+    from bot.store.keyspaces import workspaces
+    from bot.store.workspace import Workspace, outside_any_workspace
+
+    if args.team or args.enterprise:
+        return [Workspace.of(args.enterprise, args.team)]
+    found: list[Workspace | None] = list(await workspaces(deps.store.unscoped()))
+    with outside_any_workspace():
+        if await deps.scorecard_records.recent_candidates(EPOCH, 1):
+            found.append(None)
+    return found

@@ -41,6 +41,17 @@ EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
+class Period:
+    """How long a workspace keeps candidate data: its own, from the App Home's Settings, or the environment's."""
+
+    days: int
+    own: bool
+
+    def __str__(self) -> str:
+        return f"{self.days} days ({'set in its Settings' if self.own else 'HIREBOT_RETENTION_DAYS'})"
+
+
+@dataclass(frozen=True)
 class Due:
     candidate: str
     key: str
@@ -66,10 +77,18 @@ class RetentionSweep:
         self.team = forgetting.home.team
         self.interval = timedelta(minutes=settings.hirebot_retention_sweep_minutes)
 
-    async def due(self, now: datetime) -> list[Due]:
-        """Candidates the next sweep would delete, oldest first. Raises ``StoreUnavailable``."""
-        days = (await self.team.current()).retention_days
-        keep = self.keep if days is None else timedelta(days=days)
+    async def period(self) -> Period:
+        """The current workspace's retention period, the one ``due`` and so ``sweep`` apply. Raises
+        ``StoreUnavailable``."""
+        saved = await self.team.saved()
+        if saved is not None and saved.retention_days is not None:
+            return Period(days=saved.retention_days, own=True)
+        return Period(days=self.keep.days, own=False)
+
+    async def due(self, now: datetime, period: Period | None = None) -> list[Due]:
+        """Candidates the next sweep would delete, oldest first, kept longer than ``period`` (by default the
+        workspace's own). Raises ``StoreUnavailable``."""
+        keep = timedelta(days=(period or await self.period()).days)
         entries = await self.scorecard_records.recent_candidates(EPOCH, MAX_CANDIDATES)
         decisions = await self.decision_records.for_candidates([entry.candidate_key for entry in entries])
         found = []
@@ -81,18 +100,22 @@ class RetentionSweep:
                 found.append(Due(candidate=entry.candidate, key=entry.candidate_key, since=since))
         return sorted(found, key=lambda due: due.since)
 
-    async def sweep(self, client: AsyncWebClient, now: datetime, *, locked: bool = True) -> list[Due] | None:
-        """Forget every candidate that is due; None when another replica holds this interval's claim."""
+    async def sweep(
+        self, client: AsyncWebClient, now: datetime, *, locked: bool = True, period: Period | None = None
+    ) -> list[Due] | None:
+        """Forget every candidate that is due (``period``: the workspace's own unless given); None when another
+        replica holds this interval's claim."""
         if locked:
             ttl = max(int(self.interval.total_seconds()) - 1, 1)
             if not await self.store.claim_once(LOCK_NAMESPACE, "sweep", ttl):
                 return None
         await self.forgetting.audit.trim()
-        deleted = await self.due(now)
+        period = period or await self.period()
+        deleted = await self.due(now, period)
         for due in deleted:
             await self.forgetting.forget(client, due.key, actor=ACTOR, action=AuditAction.RETAINED_OUT)
         if deleted:
-            logger.info("Retention sweep deleted %d candidate(s)", len(deleted))
+            logger.info("Retention sweep deleted %d candidate(s) kept longer than %s", len(deleted), period)
         return deleted
 
     async def sweep_all(

@@ -18,6 +18,7 @@ from blocks import ids, messages
 from blocks.payloads import ViewPayload
 from blocks.settings import (
     channel_from_state,
+    claude_from_state,
     location_from_state,
     managers_from_state,
     retention_from_state,
@@ -60,7 +61,8 @@ class SettingsDesk:
             current = await self.team.current()
             days = current.retention_days or self.team.defaults.retention_days
             location = current.offer_location or self.team.defaults.offer_location
-            view = settings_modal(current.hiring_managers, current.hiring_channel, days, location)
+            claude = self.team.uses_claude(current) if self.team.claude_available else None
+            view = settings_modal(current.hiring_managers, current.hiring_channel, days, location, claude)
             await client.views_open(trigger_id=trigger_id, view=view)
         except StoreUnavailable as error:
             logger.warning("Settings not opened: %s", error)
@@ -91,6 +93,7 @@ class SettingsDesk:
                 hiring_channel=channel_from_state(values),
                 retention_days=retention,
                 offer_location=location_from_state(values),
+                use_claude=_claude_choice(claude_from_state(values), current.use_claude),
                 changed_by=user,
             )
             if chosen.hiring_channel and chosen.hiring_channel != current.hiring_channel:
@@ -109,6 +112,12 @@ class SettingsDesk:
     async def saved(self, client: AsyncWebClient, user: str, chosen: TeamSettings) -> None:
         """After the ack: the admin's Home again, saying what is set now. Never raises."""
         await self.home.publish(client, user, notice=messages.SETTINGS_SAVED.format(count=len(chosen.hiring_managers)))
+
+
+def _claude_choice(chosen: bool | None, saved: bool | None) -> bool | None:
+    """What the modal chose; a modal that offered no choice (hirebot had no Anthropic key) keeps what was saved,
+    so adding a key later gives each workspace what it had, or the default (on)."""
+    return saved if chosen is None else chosen
 
 
 async def _cannot_post(client: AsyncWebClient, channel: str, user: str) -> str | None:

@@ -195,13 +195,20 @@ class Store:
             return []
         with self._reachable():
             raw_turns = await self.redis.lrange(self.history_key(conversation), -limit, -1)
-        turns = []
-        for raw_turn in raw_turns:
-            try:
-                turns.append(Turn.model_validate_json(raw_turn))
-            except ValidationError:
-                logger.warning("Skipping an unreadable turn in conversation %r", conversation)
-        return turns
+        return _parse_turns(raw_turns, conversation)
+
+    async def recent_turns_and_document(
+        self, conversation: str, limit: int, kind: str, doc_id: str
+    ) -> tuple[list[Turn], dict[str, Any] | None]:
+        """``recent_turns`` and ``get_document`` in one round trip (a pipeline, not a transaction): what an
+        answer reads before it is made, the conversation and the workspace's settings, costs no more than the
+        conversation alone. ``limit`` is at least 1."""
+        with self._reachable():
+            async with self.redis.pipeline(transaction=False) as pipe:
+                pipe.lrange(self.history_key(conversation), -max(limit, 1), -1)
+                pipe.get(self.document_key(kind, doc_id))
+                raw_turns, payload = await pipe.execute()
+        return _parse_turns(raw_turns, conversation), None if payload is None else _parse_document(payload)
 
     async def clear_history(self, conversation: str) -> None:
         with self._reachable():
@@ -349,6 +356,17 @@ class Store:
 def _text(value: object) -> str:
     """A reply item as text; bytes only if the client was made without ``decode_responses``."""
     return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _parse_turns(raw_turns: Iterable[str | bytes], conversation: str) -> list[Turn]:
+    """The turns that parse; a stored turn that no longer does is skipped."""
+    turns = []
+    for raw_turn in raw_turns:
+        try:
+            turns.append(Turn.model_validate_json(raw_turn))
+        except ValidationError:
+            logger.warning("Skipping an unreadable turn in conversation %r", conversation)
+    return turns
 
 
 def _parse_document(payload: str | bytes) -> dict[str, Any]:

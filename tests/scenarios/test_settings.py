@@ -47,8 +47,9 @@ async def save_managers(
     channel: str | None = None,
     retention: str | None = None,
     location: str | None = None,
+    claude: str | None = None,
 ) -> str:
-    state = {
+    state: dict[str, Any] = {
         ids.SETTINGS_MANAGERS_BLOCK: {
             ids.SETTINGS_MANAGERS_ACTION: {"type": "multi_users_select", "selected_users": managers}
         },
@@ -58,6 +59,11 @@ async def save_managers(
         ids.SETTINGS_RETENTION_BLOCK: {ids.SETTINGS_RETENTION_ACTION: {"type": "number_input", "value": retention}},
         ids.SETTINGS_LOCATION_BLOCK: {ids.SETTINGS_LOCATION_ACTION: {"type": "plain_text_input", "value": location}},
     }
+    if claude is not None:  # the radio buttons, offered only when hirebot has an Anthropic key
+        option = {"text": {"type": "plain_text", "text": claude}, "value": claude}
+        state[ids.SETTINGS_CLAUDE_BLOCK] = {
+            ids.SETTINGS_CLAUDE_ACTION: {"type": "radio_buttons", "selected_option": option}
+        }
     payload = view_submission_payload(
         ids.SETTINGS_VIEW,
         state,
@@ -176,3 +182,15 @@ async def open_settings_in(hirebot: HirebotServer, slack: FakeSlackAPI, team: st
     assert (await hirebot.post_signed(body)).status == 200
     [*_, opened] = await slack.wait_for("views.open", before + 1)
     return latest_view(slack, opened.response["view"]["id"])
+
+
+async def test_without_an_anthropic_key_the_modal_says_claude_is_unavailable_and_offers_no_switch(
+    hirebot: HirebotServer, slack: FakeSlackAPI
+) -> None:
+    view = await open_settings(hirebot, slack, HIRING_MANAGER)
+    assert [block for block in view["blocks"] if block.get("block_id") == ids.SETTINGS_CLAUDE_BLOCK] == []
+    [said] = [block for block in view["blocks"] if "Claude" in str(block)]
+    assert said["type"] == "context" and "not available" in str(said) and "ANTHROPIC_API_KEY" in str(said)
+    assert await save_managers(hirebot, view, [HIRING_MANAGER], user=HIRING_MANAGER) == ""
+    saved = await hirebot.deps.scorecards.home.team.current()
+    assert saved.changed_by == HIRING_MANAGER and saved.use_claude is None, "a key added later gives the default"

@@ -1,5 +1,5 @@
 """The retention sweep: candidates past the period are forgotten like /hire forget does, and a Redis claim lets
-only one of several replicas sweep per interval."""
+only one of several replicas sweep per interval; each workspace's own period applies."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
-from bot.decisions.retention import LOCK_NAMESPACE
+from bot.decisions.retention import LOCK_NAMESPACE, Period
 from bot.deps import Deps
 from bot.store.departures import Departures
 from bot.store.redis_store import Store, Turn
+from bot.store.team_settings import TeamSettings
 from bot.store.workspace import Workspace, within
 from tests.factories import scorecard
 from tests.fakes.slack_api import FakeSlackAPI
@@ -91,4 +92,26 @@ async def test_a_reinstall_within_the_grace_period_finds_the_data_again(store: S
     client = AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url)
     assert await deps.decisions.retention.sweep_all(client, NOW) == []
     with within(acme):
+        assert len(await deps.scorecard_records.for_candidate("ada lovelace")) == 1
+
+
+async def test_the_sweep_applies_each_workspaces_own_period(store: Store, slack: FakeSlackAPI) -> None:
+    """Acme keeps candidates 10 days (its Settings), Globex the environment's 30: the one server sweep deletes
+    Acme's 20-day-old candidate and keeps Globex's."""
+    deps = replica(store)
+    acme, globex = Workspace(team_id="T0ACME0001"), Workspace(team_id="T0GLOBEX01")
+    for workspace in (acme, globex):
+        with within(workspace):
+            await deps.scorecard_records.save(scorecard(at=NOW - timedelta(days=20)))
+    with within(acme):
+        await deps.scorecards.home.team.save(TeamSettings(retention_days=10))
+        assert await deps.decisions.retention.period() == Period(days=10, own=True)
+    with within(globex):
+        assert await deps.decisions.retention.period() == Period(days=30, own=False)
+
+    await deps.decisions.retention.sweep_all(AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url), NOW)
+
+    with within(acme):
+        assert await deps.scorecard_records.for_candidate("ada lovelace") == []
+    with within(globex):
         assert len(await deps.scorecard_records.for_candidate("ada lovelace")) == 1

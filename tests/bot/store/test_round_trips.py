@@ -1,5 +1,6 @@
 """The two hot paths of scorecards each cost one round trip to Redis: a save (one ``MULTI``/``EXEC``) and the data
-of an App Home (one script), counted at the client."""
+of an App Home (one script), counted at the client; and an answer's reading whether its workspace uses Claude
+costs none."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ from uuid import uuid4
 
 import pytest
 import redis.asyncio
+from anthropic import AsyncAnthropic
+from pydantic import SecretStr
 
+from bot.answers.service import AnswerService
+from bot.config import Settings
 from bot.store.home_read import HomeReader
 from bot.store.redis_store import Store, connect_redis
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
+from bot.store.team_settings import TeamSettings, TeamSettingsRecords
 from tests import factories
 
 NOW = datetime.now(UTC)
@@ -93,3 +99,32 @@ async def test_a_home_is_read_in_one_round_trip_whatever_it_holds(counted: tuple
     assert len(data.scorecards["ada lovelace"]) == 2 and len(data.scorecards["grace hopper"]) == 1
     assert len(data.scorecards[odd]) == 1
     assert await reader.read("U0NEVERCAME", 8, only_visitors=True) is None
+
+
+QUESTION = "what interview questions should I ask an ML engineer?"  # not a settled pay question: the model's
+
+
+async def reply_round_trips(answers: AnswerService, client: CountingRedis, conversation: str) -> int:
+    client.round_trips = 0
+    await answers.reply(conversation, QUESTION, user_id="U0ASKER001", feature="dm")
+    return client.round_trips
+
+
+async def test_whether_the_workspace_uses_claude_costs_an_answer_no_extra_round_trip(
+    counted: tuple[Store, CountingRedis], redis_url: str
+) -> None:
+    """With Claude configured the workspace's settings are read in the history read's pipeline: a workspace that
+    turned Claude off is answered offline in as many round trips as an answer with no Claude configured at all."""
+    store, client = counted
+    settings = Settings(_env_file=None, anthropic_api_key=SecretStr("sk-ant-test"))  # type: ignore[call-arg]
+    team = TeamSettingsRecords(store, settings)
+    await team.save(TeamSettings(use_claude=False))
+    unreachable = AsyncAnthropic(api_key="sk-ant-test", base_url="http://127.0.0.1:9", max_retries=0)
+    with_claude = AnswerService.build(settings, store, unreachable)
+    without = AnswerService.build(Settings(_env_file=None), store)  # type: ignore[call-arg]
+    assert with_claude.claude is not None and without.claude is None
+
+    offline = await reply_round_trips(without, client, "T1:D1:main")
+    assert await reply_round_trips(with_claude, client, "T1:D2:main") == offline
+    assert await reply_round_trips(with_claude, client, "T1:D2:main") == offline, "with history to read too"
+    await unreachable.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -118,10 +119,13 @@ class AnswerService:
         user_id: str,
         feature: str,
         on_piece: PieceSink | None = None,
+        on_model: Callable[[], Awaitable[None]] | None = None,
         keep: bool = True,
     ) -> Reply:
         """The answer to ``question`` in ``conversation``; ``keep`` stores it for feedback votes (Slack only).
-        ``on_piece`` gets the model's text as it is checked, a sentence or line at a time."""
+        ``on_piece`` gets the model's text as it is checked, a sentence or line at a time; ``on_model`` is awaited
+        just before the model is asked, the one step that makes a person wait (Slack shows its loading status
+        then; an answer from the guide alone is posted within milliseconds and needs none)."""
         turns, claude_allowed = await self._context(conversation)
         offline = self.engine.answer(question, last_query(turns))
         model_text: str | None = None
@@ -136,6 +140,8 @@ class AnswerService:
                 reading = None if offline.unsure or offline.topic is Topic.UNKNOWN else offline.lead
                 allowed = dollar_figures(offline.text) | offline.derived_figures
                 usage = Usage()
+                if on_model is not None:
+                    await on_model()
                 try:
                     claude_reply = await self.claude.answer(
                         question, history, on_piece, reading=reading, allowed=allowed

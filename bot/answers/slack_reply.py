@@ -80,15 +80,19 @@ async def answer_in_slack(
 ) -> None:
     """The whole answer, from question to posted card; failures are logged and told to the user."""
     stream = SlackAnswerStream(client, thread)
-    await stream.show_status()
     try:
         reply = await answers.reply(
-            thread.key, question, user_id=thread.user_id, feature=thread.feature, on_piece=stream.append
+            thread.key,
+            question,
+            user_id=thread.user_id,
+            feature=thread.feature,
+            on_piece=stream.append,
+            on_model=stream.show_status,
         )
         if not await stream.finish(reply):  # posted whole, under what was streamed if anything was
             where = replace(thread, thread_ts=stream.thread_ts) if stream.started else thread
             await SlackReplyWriter(client, where, outbox).finish(reply)
-            if where.thread_ts != stream.thread_ts:
+            if stream.status_shown and where.thread_ts != stream.thread_ts:
                 await stream.clear_status()  # a reply elsewhere doesn't clear it
     except SlackApiError as error:
         logger.error("Slack refused the answer in %s (kind=slack): %s", thread.channel_id, error.response.get("error"))

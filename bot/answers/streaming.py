@@ -42,6 +42,7 @@ class SlackAnswerStream:
         self.stream: AsyncChatStream | None = None
         self.started = False
         self.broken = False
+        self.status_shown = False
 
     @property
     def thread_ts(self) -> str | None:
@@ -52,6 +53,7 @@ class SlackAnswerStream:
     async def show_status(self) -> None:
         """The loading status under the question; a workspace without it (or a channel the app can't set it in)
         just doesn't show one."""
+        self.status_shown = True
         await self._set_status(LOADING_STATUS, LOADING_MESSAGES)
 
     async def _set_status(self, status: str, loading_messages: list[str] | None = None) -> None:

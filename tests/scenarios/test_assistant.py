@@ -56,9 +56,11 @@ async def test_what_the_person_views_is_recorded_and_cleared(hirebot: HirebotSer
     assert slack.calls_to("chat.postMessage") == []
 
 
-async def test_a_question_in_the_thread_shows_a_status_then_the_answer_once(
+async def test_a_question_in_the_thread_answered_from_the_guide_is_posted_once_with_no_loading_status(
     hirebot: HirebotServer, slack: FakeSlackAPI
 ) -> None:
+    """The loading status is for the model's wait (tests/scenarios/test_claude_conversations.py); the guide's own
+    answer is posted within milliseconds, and a status set and cleared around it would be two calls for nothing."""
     thread_ts = new_ts()
     body = event_body(
         message_event("how much is a senior ML engineer in SF?", thread_ts=thread_ts), event_id=new_event_id()
@@ -66,9 +68,7 @@ async def test_a_question_in_the_thread_shows_a_status_then_the_answer_once(
     for attempt in range(3):
         assert (await hirebot.post_signed(body, retry=attempt or None)).status == 200
     await hirebot.settle()
-    [status] = slack.calls_to("assistant.threads.setStatus")
-    assert status.body["thread_ts"] == thread_ts
-    assert status.body["status"]
+    assert slack.calls_to("assistant.threads.setStatus") == []
     [answer] = slack.calls_to("chat.postMessage")
     assert answer.body["thread_ts"] == thread_ts
     assert "$308K to $460K" in shown(answer.body["blocks"])

@@ -6,6 +6,7 @@ enforces Slack's limits.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -129,12 +130,13 @@ def notification_text(text: str) -> str:
 class Card:
     """A message's blocks plus the plain-text fallback Slack shows in notifications and screen readers."""
 
-    __slots__ = ("_dicts", "blocks", "text")
+    __slots__ = ("_dicts", "_responses", "blocks", "text")
 
     def __init__(self, blocks: Sequence[Block], text: str) -> None:
         self.blocks = list(blocks)
         self.text = clip(notification_text(text), NOTIFICATION_TEXT_LIMIT)
         self._dicts: list[dict[str, Any]] | None = None
+        self._responses: dict[str, str] = {}
 
     def block_dicts(self) -> list[dict[str, Any]]:
         """The blocks as Slack receives them; raises ``SlackObjectFormationError`` if a limit is broken.
@@ -153,3 +155,17 @@ class Card:
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": self.block_dicts()}
+
+    def response_json(self, response_type: str) -> str:
+        """The card as a slash command's response body (``text``, ``response_type``, ``blocks``), serialised once.
+
+        The guide's cards are built once and served to every ``/hire`` that asks for them, and serialising one
+        per request was a tenth of a ``/hire``'s CPU (docs/benchmarks.md). Bolt's ``ack`` sends a string as
+        the body as it is, marked ``application/json`` when it starts with ``{`` (``BoltResponse.__init__`` in
+        slack_bolt/response/response.py); the JSON is what ``ack(text=..., response_type=..., blocks=...)``
+        would have built, key for key."""
+        found = self._responses.get(response_type)
+        if found is None:
+            body = {"text": self.text, "response_type": response_type, "blocks": self.block_dicts()}
+            found = self._responses[response_type] = json.dumps(body)
+        return found

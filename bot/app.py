@@ -38,14 +38,17 @@ from handlers import settings as settings_surface
 logger = logging.getLogger(__name__)
 
 # Each Slack surface registers its listeners once; the manifest test checks this list against manifest.yml.
+# Bolt tries listeners in the order they were registered, and each listener it tries builds its matcher's
+# arguments (``build_async_required_kwargs``, some thirty of them): the busiest surfaces come first, so ``/hire``,
+# a DM and a scorecard submission are matched within their first few tries rather than after a dozen.
 SURFACES: tuple[ModuleType, ...] = (
     commands,
-    actions,
     events,
+    scorecards,
+    actions,
     assistant,
     feedback,
     answer_more,
-    scorecards,
     debrief,
     reminders,
     shortcuts,

@@ -37,9 +37,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         try:
             reply = hire_reply(text, deps.cards)
-            blocks = reply.card.block_dicts()
+            response = reply.card.response_json("ephemeral")
         except Exception:
             logger.exception("Failed to build the /hire card")
             await ack(response_type="ephemeral", text=messages.CARD_FAILED)
             return
-        await ack(response_type="ephemeral", text=reply.card.text, blocks=blocks)
+        await ack(response)  # the whole response, serialised once per card (blocks.common.Card.response_json)

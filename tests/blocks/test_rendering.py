@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -21,6 +22,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from blocks.rendering import rendered, view_dict
+from bot.hire.router import hire_reply, offline_context
+from knowledge.engine import AnswerEngine
 
 
 def test_objects_with_their_own_to_dict_and_empty_allowed_lists_render_as_slack_sdk_does() -> None:
@@ -62,3 +65,13 @@ def test_plain_values_pass_through() -> None:
     assert rendered({"a": [1]}) == {"a": [1]}
     assert rendered(("x", 2)) == ["x", 2]
     assert rendered("text") == "text"
+
+
+@pytest.mark.parametrize("text", ["ai-vs-ml", "pay senior mle sf", "", "nonsense words"])
+async def test_a_cards_response_json_is_the_body_bolt_would_build_and_is_sent_as_json(text: str) -> None:
+    card = hire_reply(text, offline_context(AnswerEngine())).card
+    built = await AsyncAck()(response_type="ephemeral", text=card.text, blocks=card.block_dicts())
+    sent = await AsyncAck()(card.response_json("ephemeral"))
+    assert sent.body == built.body
+    assert sent.headers["content-type"] == built.headers["content-type"] == ["application/json;charset=utf-8"]
+    assert card.response_json("ephemeral") is card.response_json("ephemeral"), "serialised once"

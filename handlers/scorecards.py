@@ -13,7 +13,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
 from blocks.payloads import BlockActions, ViewPayload, parse_button_press, parse_view_payload
-from blocks.rendering import view_dict
 from blocks.scorecard_values import FillScorecard, ScorecardRef
 from bot.deps import Deps
 from handlers import parsed
@@ -36,7 +35,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if isinstance(outcome, dict):
             await ack(response_action="errors", errors=outcome)
             return
-        await ack(response_action="update", view=view_dict(scorecards.saved_view(outcome)))
+        await ack(response_action="update", view=scorecards.saved_view(outcome))
         deps.tasks.spawn(scorecards.follow_up(client, outcome), name="scorecard-follow-up")
 
     @app.action(ids.SCORECARD_ROLE_ACTION, middleware=[parsed("form", parse_view_payload)])

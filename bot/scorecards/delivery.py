@@ -12,12 +12,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks.common import Card
-from blocks.scorecard_cards import channel_summary_card, summary_card
+from blocks.scorecard_cards import channel_summary_card
 from bot.store.channel_ids import ChannelIds
 from bot.store.redis_store import StoreUnavailable
 from bot.store.scorecards import ScorecardRecords, SummaryPost
 from bot.store.workspace import Workspace, current
-from knowledge.leaning import Assessment
 from knowledge.scorecards import Scorecard, Submission
 
 logger = logging.getLogger(__name__)
@@ -88,7 +87,7 @@ async def post_summary(
     hiring_channel: str | None,
     records: ScorecardRecords,
     scorecard: Scorecard,
-    assessment: Assessment,
+    summary: Card,
     *,
     replaced: bool,
     dms: DmChannels,
@@ -97,9 +96,9 @@ async def post_summary(
     resubmission updates the card it replaces instead of posting a second one.
 
     The channel's card is blind-safe (who submitted, for whom; the scorecard opens on a button, for those the
-    blind rule lets see it), because a channel's members can't be filtered per reader. The DM holds the full card:
-    its only reader wrote it. If the channel refuses (hirebot not invited, say), the submitter gets the full card
-    by DM with the reason.
+    blind rule lets see it), because a channel's members can't be filtered per reader. The DM holds the full card,
+    ``summary``: its only reader wrote it. If the channel refuses (hirebot not invited, say), the submitter gets
+    the full card by DM with the reason.
     """
     previous: SummaryPost | None = None
     if replaced:
@@ -126,9 +125,8 @@ async def post_summary(
                 f"{hiring_channel} ({reason}). Invite me there with /invite @hirebot.",
             )
     if post is None:
-        card = summary_card(scorecard, assessment, replaced=replaced)
         channel = await dms.of(client, scorecard.interviewer)
-        post = await _post_or_update(client, channel, card, previous)
+        post = await _post_or_update(client, channel, summary, previous)
     try:
         await records.remember_summary_post(scorecard.id, post)
     except StoreUnavailable:

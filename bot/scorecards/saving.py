@@ -12,15 +12,17 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
 
-from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
-from blocks.common import markdown
+from blocks.common import Card, markdown
 from blocks.modals import message_modal
 from blocks.payloads import ViewPayload
-from blocks.scorecard_cards import scorecard_blocks
+from blocks.rendering import view_dict
+from blocks.scorecard_cards import summary_card
 from blocks.scorecard_form import draft_from_state, errors_for, read_metadata
 from bot.config import Settings
 from bot.scorecards.delivery import DmChannels, post_summary, tell
@@ -29,7 +31,7 @@ from bot.scorecards.reminding import Reminding
 from bot.store.redis_store import StoreUnavailable
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
-from knowledge.leaning import assess
+from knowledge.leaning import Assessment, assess
 from knowledge.scorecards import Scorecard, ScorecardInvalid
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,16 @@ class Saved:
     pending_reminder: bool = True  # as the save's transaction found them: what the follow-up has to do
     home_visitor: bool = True
     hiring_channel: str | None = None  # the workspace's, as its settings said at the save
+
+    @cached_property
+    def assessment(self) -> Assessment:
+        return assess(self.scorecard)
+
+    @cached_property
+    def summary(self) -> Card:
+        """The whole scorecard as a card: shown in the form once saved, and sent by DM when there's no hiring
+        channel. Built and rendered once for both."""
+        return summary_card(self.scorecard, self.assessment, replaced=self.replaced)
 
 
 class Saving:
@@ -107,7 +119,7 @@ class Saving:
             hiring_channel=self.team.from_stored(recorded.read[0]).hiring_channel,
         )
 
-    def saved_view(self, saved: Saved) -> View:
+    def saved_view(self, saved: Saved) -> dict[str, Any]:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""
         channel = saved.hiring_channel
         if channel:
@@ -122,8 +134,11 @@ class Saving:
             f":white_check_mark: *{action}* {where}",
             *(f":information_source: {notice}" for notice in saved.notices),
         ]
-        blocks = [markdown("\n".join(lines)), *scorecard_blocks(saved.scorecard, assess(saved.scorecard))]
-        return message_modal("Scorecard saved", blocks, callback_id=ids.SCORECARD_SAVED_VIEW)
+        view: dict[str, Any] = view_dict(
+            message_modal("Scorecard saved", [markdown("\n".join(lines))], callback_id=ids.SCORECARD_SAVED_VIEW)
+        )
+        view["blocks"] = [*view["blocks"], *saved.summary.block_dicts()]
+        return view
 
     async def follow_up(self, client: AsyncWebClient, saved: Saved) -> None:
         """Once the form has closed: cancel the reminder for this candidate, post the summary, refresh the Home.
@@ -138,7 +153,7 @@ class Saving:
                     saved.hiring_channel,
                     self.scorecard_records,
                     scorecard,
-                    assess(scorecard),
+                    saved.summary,
                     replaced=saved.replaced,
                     dms=self.dms,
                 )

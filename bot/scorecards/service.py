@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from slack_bolt.async_app import AsyncRespond
-from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import messages
@@ -99,7 +99,7 @@ class ScorecardService:
         """Validate and store a submission: the saved scorecard, or errors by block id to ack; never raises."""
         return await self.saving.save(payload)
 
-    def saved_view(self, saved: Saved) -> View:
+    def saved_view(self, saved: Saved) -> dict[str, Any]:
         """What the form becomes once saved."""
         return self.saving.saved_view(saved)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.store.puts import Put
 from bot.store.redis_store import Store, StoreUnavailable, Turn
 from knowledge.query import Query
 
@@ -61,13 +62,17 @@ class History:
         self._recovered()
         return turns, document
 
-    async def remember(self, conversation: str, question: str, reply: str, query: Query) -> None:
+    async def remember(
+        self, conversation: str, question: str, reply: str, query: Query, *, also: Put | None = None
+    ) -> None:
+        """Append the exchange; ``also`` is another document written in the same round trip (the answer kept for
+        feedback votes, ``bot.store.answers``)."""
         turns = (
             Turn(role="user", text=question),
             Turn(role="assistant", text=reply, data={"query": query.model_dump(mode="json")}),
         )
         try:
-            await self.store.append_turns(conversation, turns)
+            await self.store.append_turns(conversation, turns, also=also)
         except StoreUnavailable as error:
             self._degrade(error)
 

@@ -23,7 +23,8 @@ from bot.answers.usage import LlmLimits, Reservation
 from bot.config import Settings
 from bot.ops.metrics import Metrics
 from bot.store.answers import AnswerRecords
-from bot.store.redis_store import Store, StoreUnavailable, Turn
+from bot.store.puts import Put
+from bot.store.redis_store import Store, Turn
 from bot.store.team_settings import CURRENT, TEAM_SETTINGS, TeamSettingsRecords
 from knowledge.engine import AnswerEngine
 from knowledge.money import dollar_figures
@@ -159,9 +160,8 @@ class AnswerService:
         if self.metrics is not None:
             self.metrics.answers.labels(engine=engine, feature=feature).inc()
         reply = Reply(offline=offline, engine=engine, answer_id=uuid.uuid4().hex, note=note, model_text=model_text)
-        await self.history.remember(conversation, question, reply.text, offline.query)
-        if keep:
-            await self._keep(reply, question, user_id, feature)
+        kept = self._kept(reply, question, user_id, feature) if keep else None
+        await self.history.remember(conversation, question, reply.text, offline.query, also=kept)
         return reply
 
     async def _context(self, conversation: str) -> tuple[list[Turn], bool]:
@@ -198,17 +198,15 @@ class AnswerService:
             return None
         return self.engine.in_full(query)
 
-    async def _keep(self, reply: Reply, question: str, user_id: str, feature: str) -> None:
-        try:
-            await self.records.keep(
-                reply.answer_id,
-                question=question,
-                answer=reply.text,
-                engine=reply.engine,
-                user=user_id,
-                feature=feature,
-                topic=reply.offline.topic.value,
-                query=reply.offline.query.model_dump_json(),
-            )
-        except StoreUnavailable:
-            logger.debug("Answer %s not kept: Redis unavailable", reply.answer_id)
+    def _kept(self, reply: Reply, question: str, user_id: str, feature: str) -> Put:
+        """The answer as kept for feedback votes and "Show all", written with the conversation's turns."""
+        return self.records.put_for(
+            reply.answer_id,
+            question=question,
+            answer=reply.text,
+            engine=reply.engine,
+            user=user_id,
+            feature=feature,
+            topic=reply.offline.topic.value,
+            query=reply.offline.query.model_dump_json(),
+        )

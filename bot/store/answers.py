@@ -7,6 +7,7 @@ import re
 import time
 from typing import Any, Final
 
+from bot.store.puts import Put
 from bot.store.redis_store import Store
 
 ANSWER: Final = "answer"
@@ -31,6 +32,31 @@ class AnswerRecords:
         query: str = "",
     ) -> None:
         """``query`` is the engine's reading of the question as JSON (``knowledge.query.Query``)."""
+        put = self.put_for(
+            answer_id,
+            question=question,
+            answer=answer,
+            engine=engine,
+            user=user,
+            feature=feature,
+            topic=topic,
+            query=query,
+        )
+        await self.store.put_documents([put])
+
+    @staticmethod
+    def put_for(
+        answer_id: str,
+        *,
+        question: str,
+        answer: str,
+        engine: str,
+        user: str,
+        feature: str,
+        topic: str,
+        query: str = "",
+    ) -> Put:
+        """The write ``keep`` makes, for a caller that makes it along with its own (``History.remember``)."""
         record = {
             "query": query,
             "question": question,
@@ -41,7 +67,7 @@ class AnswerRecords:
             "topic": topic,
             "at": time.time(),
         }
-        await self.store.put_document(ANSWER, answer_id, record, ttl=ANSWER_TTL)
+        return Put(ANSWER, answer_id, record, ttl=ANSWER_TTL)
 
     async def get(self, answer_id: str) -> dict[str, Any] | None:
         return await self.store.get_document(ANSWER, answer_id)

@@ -179,14 +179,18 @@ class Store:
     async def append_turn(self, conversation: str, turn: Turn) -> None:
         await self.append_turns(conversation, (turn,))
 
-    async def append_turns(self, conversation: str, turns: Sequence[Turn]) -> None:
-        """Append turns in one round trip, keep only the last ``HISTORY_MAX_TURNS``, restart the TTL clock."""
+    async def append_turns(self, conversation: str, turns: Sequence[Turn], *, also: Put | None = None) -> None:
+        """Append turns in one round trip, keep only the last ``HISTORY_MAX_TURNS``, restart the TTL clock; ``also``
+        (a document without indexes) is written in the same transaction."""
         key = self.history_key(conversation)
         with self._reachable():
             async with self.redis.pipeline(transaction=True) as pipe:
                 pipe.rpush(key, *(turn.model_dump_json() for turn in turns))
                 pipe.ltrim(key, -HISTORY_MAX_TURNS, -1)
                 pipe.expire(key, HISTORY_TTL)
+                if also is not None:
+                    payload = pydantic_core.to_json(also.document).decode()
+                    pipe.set(self.document_key(also.kind, also.doc_id), payload, ex=also.ttl)
                 await pipe.execute()
 
     async def recent_turns(self, conversation: str, limit: int = HISTORY_MAX_TURNS) -> list[Turn]:

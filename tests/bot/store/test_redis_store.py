@@ -182,6 +182,13 @@ async def test_put_documents_checks_and_reads_what_was_there_before_writing(stor
     assert (await store.put_documents([])).existed == []
 
 
+async def test_turns_and_another_document_are_written_together(store: Store) -> None:
+    await store.append_turns("C1", [Turn(role="user", text="hi")], also=Put("answer", "a1", {"q": "hi"}, ttl=60))
+    assert [turn.text for turn in await store.recent_turns("C1")] == ["hi"]
+    assert await store.get_document("answer", "a1") == {"q": "hi"}
+    assert 50 <= await store.redis.ttl(store.document_key("answer", "a1")) <= 60
+
+
 async def test_get_documents_skips_missing_and_keeps_order(store: Store) -> None:
     await store.put_document("card", "c1", {"id": "c1"})
     await store.put_document("card", "c3", {"id": "c3"})

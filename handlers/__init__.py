@@ -107,14 +107,4 @@ class ParsedPayload(AsyncMiddleware):
         return await next()
 
 
-def parsed(
-    into: str,
-    parse: Parser,
-    *,
-    part: str | None = None,
-    tell: str | None = None,
-    errors: dict[str, str] | None = None,
-    quiet: bool = False,
-) -> ParsedPayload:
-    """The ``ParsedPayload`` middleware, as listeners declare it: ``middleware=[parsed("form", parse_x)]``."""
-    return ParsedPayload(into, parse, part=part, tell=tell, errors=errors, quiet=quiet)
+parsed = ParsedPayload  # as listeners declare it: ``middleware=[parsed("form", parse_x)]``

@@ -19,30 +19,9 @@ class AnswerRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    async def keep(
-        self,
-        answer_id: str,
-        *,
-        question: str,
-        answer: str,
-        engine: str,
-        user: str,
-        feature: str,
-        topic: str,
-        query: str = "",
-    ) -> None:
-        """``query`` is the engine's reading of the question as JSON (``knowledge.query.Query``)."""
-        put = self.put_for(
-            answer_id,
-            question=question,
-            answer=answer,
-            engine=engine,
-            user=user,
-            feature=feature,
-            topic=topic,
-            query=query,
-        )
-        await self.store.put_documents([put])
+    async def keep(self, record: Put) -> None:
+        """Write an answer's record, made by ``put_for``."""
+        await self.store.put_documents([record])
 
     @staticmethod
     def put_for(
@@ -56,7 +35,8 @@ class AnswerRecords:
         topic: str,
         query: str = "",
     ) -> Put:
-        """The write ``keep`` makes, for a caller that makes it along with its own (``History.remember``)."""
+        """An answer's record; ``query`` is the engine's reading of the question as JSON (``knowledge.query.Query``).
+        Written by ``keep``, or along with the conversation's turns (``History.remember``)."""
         record = {
             "query": query,
             "question": question,

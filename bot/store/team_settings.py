@@ -70,8 +70,7 @@ class TeamSettingsRecords:
 
     def from_stored(self, payload: str | None) -> TeamSettings:
         """The settings from the raw value read at ``key()`` (None: never saved)."""
-        document = None if payload is None else json.loads(payload)
-        return parse_document(TeamSettings, document, TEAM_SETTINGS) or self.defaults
+        return self.from_document(None if payload is None else json.loads(payload))
 
     async def hiring_managers(self) -> tuple[str, ...]:
         return (await self.current()).hiring_managers

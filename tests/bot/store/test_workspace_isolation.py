@@ -47,8 +47,9 @@ async def fill(deps: Deps, store: Store) -> None:
     await deps.decision_records.save(decision())
     await deps.audit.record("U0HIRINGMGR", AuditAction.DECIDED, "ref")
     await store.append_turn("D1:1712.0001", Turn(role="user", text="pay for a senior ML engineer?"))
-    await deps.answers.records.keep(
-        "answer-1", question="q", answer="a", engine="offline", user="U1", feature="dm", topic="pay"
+    records = deps.answers.records
+    await records.keep(
+        records.put_for("answer-1", question="q", answer="a", engine="offline", user="U1", feature="dm", topic="pay")
     )
     await deps.feedback_records.record_vote("answer-1", "U1", "unhelpful")
     limits = LlmLimits(store, per_user_per_minute=1, daily_token_budget=10)

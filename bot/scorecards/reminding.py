@@ -72,11 +72,11 @@ class Reminding:
         reminder_records: ReminderRecords,
         *,
         home: HomePublisher,
+        dms: DmChannels,
         decision_records: DecisionRecords | None = None,
-        dms: DmChannels | None = None,
     ) -> None:
         self.settings = settings
-        self.dms = dms or DmChannels()
+        self.dms = dms
         self.scorecard_records = scorecard_records
         self.reminder_records = reminder_records
         self.home = home

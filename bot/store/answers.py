@@ -19,10 +19,6 @@ class AnswerRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    async def keep(self, record: Put) -> None:
-        """Write an answer's record, made by ``put_for``."""
-        await self.store.put_documents([record])
-
     @staticmethod
     def put_for(
         answer_id: str,
@@ -36,7 +32,7 @@ class AnswerRecords:
         query: str = "",
     ) -> Put:
         """An answer's record; ``query`` is the engine's reading of the question as JSON (``knowledge.query.Query``).
-        Written by ``keep``, or along with the conversation's turns (``History.remember``)."""
+        Written along with the conversation's turns (``History.remember``)."""
         record = {
             "query": query,
             "question": question,

@@ -11,6 +11,7 @@ from bot.answers.claude import Usage
 from bot.answers.usage import LlmLimits, Reservation, usage_rows
 from bot.config import Settings
 from bot.deps import Deps
+from bot.store.answers import AnswerRecords
 from bot.store.audit import AuditAction
 from bot.store.home_read import HomeReader
 from bot.store.redis_store import Store, Turn
@@ -47,10 +48,10 @@ async def fill(deps: Deps, store: Store) -> None:
     await deps.decision_records.save(decision())
     await deps.audit.record("U0HIRINGMGR", AuditAction.DECIDED, "ref")
     await store.append_turn("D1:1712.0001", Turn(role="user", text="pay for a senior ML engineer?"))
-    records = deps.answers.records
-    await records.keep(
-        records.put_for("answer-1", question="q", answer="a", engine="offline", user="U1", feature="dm", topic="pay")
+    kept = AnswerRecords.put_for(
+        "answer-1", question="q", answer="a", engine="offline", user="U1", feature="dm", topic="pay"
     )
+    await store.append_turns("D1:1712.0002", [Turn(role="user", text="and remote?")], also=kept)
     await deps.feedback_records.record_vote("answer-1", "U1", "unhelpful")
     limits = LlmLimits(store, per_user_per_minute=1, daily_token_budget=10)
     reservation = await limits.reserve("U1")

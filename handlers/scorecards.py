@@ -35,7 +35,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if isinstance(outcome, dict):
             await ack(response_action="errors", errors=outcome)
             return
-        await ack(response_action="update", view=scorecards.saved_view(outcome))
+        await ack(scorecards.saved_response(outcome))  # response_action "update" with the saved view, as JSON
         deps.tasks.spawn(scorecards.follow_up(client, outcome), name="scorecard-follow-up")
 
     @app.action(ids.SCORECARD_ROLE_ACTION, middleware=[parsed("form", parse_view_payload)])

@@ -46,6 +46,22 @@ class Metrics:
             registry=self.registry,
         )
 
+        # The children of each surface and status, looked up once: ``labels()`` takes a lock and builds its key on
+        # every call, twice per request. Both labels are bounded (``surface_of``; HTTP statuses).
+        self._acknowledged: dict[tuple[str, int], tuple[Counter, Histogram]] = {}
+
+    def acknowledged(self, surface: str, status: int, seconds: float) -> None:
+        """Count one request from Slack and the time it took to acknowledge."""
+        children = self._acknowledged.get((surface, status))
+        if children is None:
+            children = (
+                self.requests.labels(surface=surface, status=str(status)),
+                self.ack_seconds.labels(surface=surface),
+            )
+            self._acknowledged[(surface, status)] = children
+        children[0].inc()
+        children[1].observe(seconds)
+
     def render(self) -> bytes:
         return generate_latest(self.registry)
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+import pydantic_core
 from slack_sdk.web.async_client import AsyncWebClient
 
 from blocks import ids, messages
@@ -118,6 +119,14 @@ class Saving:
             home_visitor=recorded.home_visitor,
             hiring_channel=self.team.from_stored(recorded.read[0]).hiring_channel,
         )
+
+    def saved_response(self, saved: Saved) -> str:
+        """The acknowledgement that replaces the form with ``saved_view``, as the JSON body Bolt sends as it is.
+
+        ``ack(response_action="update", view=...)`` would have Bolt's ``json.dumps`` serialise the view, the
+        whole scorecard included, on every submission; ``pydantic_core.to_json`` does the same in a fifth of the
+        time. Bolt marks a string body that starts with ``{`` as ``application/json`` (``BoltResponse``)."""
+        return pydantic_core.to_json({"response_action": "update", "view": self.saved_view(saved)}).decode()
 
     def saved_view(self, saved: Saved) -> dict[str, Any]:
         """The form, replaced by what was saved: the interviewer's own scorecard, which they may always see."""

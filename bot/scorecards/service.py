@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -99,9 +98,9 @@ class ScorecardService:
         """Validate and store a submission: the saved scorecard, or errors by block id to ack; never raises."""
         return await self.saving.save(payload)
 
-    def saved_view(self, saved: Saved) -> dict[str, Any]:
-        """What the form becomes once saved."""
-        return self.saving.saved_view(saved)
+    def saved_response(self, saved: Saved) -> str:
+        """The acknowledgement that turns the form into what was saved, serialised."""
+        return self.saving.saved_response(saved)
 
     async def follow_up(self, client: AsyncWebClient, saved: Saved) -> None:
         """After the ack: cancel the reminder, post the summary, refresh the Home; never raises."""

@@ -45,7 +45,8 @@ from redis.backoff import NoBackoff
 from redis.commands.core import AsyncScript
 
 from bot.store.breaker import BreakerOpen, CircuitBreaker
-from bot.store.puts import PUT_DOCUMENTS_SCRIPT, Put, Written
+from bot.store.put_batches import PutBatches, send_groups
+from bot.store.puts import PUT_DOCUMENTS_SCRIPT, Group, Put, Written
 from bot.store.workspace import CURRENT
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,7 @@ class Store:
         self.on_suspect: list[Callable[[], None]] = []  # a call failed: the supervisor probes at once
         self.restarts = 0  # times the supervisor restarted the embedded server this store uses
         self._scripts: dict[str, AsyncScript] = {}
+        self._batches = PutBatches(lambda groups: send_groups(self.redis, self._script(PUT_DOCUMENTS_SCRIPT), groups))
 
     @property
     def prefix(self) -> str:
@@ -171,10 +173,13 @@ class Store:
     async def run_script(self, source: str, args: Sequence[str | int], *, keys: Sequence[str] = ()) -> Any:
         """Run a Lua script (by ``EVALSHA``; redis-py's ``Script`` loads it again after a server restart)."""
         with self._reachable():
-            script = self._scripts.get(source)
-            if script is None:
-                script = self._scripts[source] = self.redis.register_script(source)
-            return await script(keys=list(keys), args=list(args))
+            return await self._script(source)(keys=list(keys), args=list(args))
+
+    def _script(self, source: str) -> AsyncScript:
+        script = self._scripts.get(source)
+        if script is None:
+            script = self._scripts[source] = self.redis.register_script(source)
+        return script
 
     async def append_turn(self, conversation: str, turn: Turn) -> None:
         await self.append_turns(conversation, (turn,))
@@ -251,26 +256,19 @@ class Store:
         see the data as it was just before the puts, and no other command runs in between.
 
         One ``EVALSHA`` rather than a ``MULTI`` pipeline: the pipeline's dozen commands each cost a reply to parse
-        (``QUEUED``, then the ``EXEC`` array), a tenth of a scorecard submission's CPU (docs/benchmarks.md).
+        (``QUEUED``, then the ``EXEC`` array), a tenth of a scorecard submission's CPU (docs/benchmarks.md). And
+        calls made while another is on its way share the next script (``bot.store.put_batches``).
         """
-        if not exists and not read and len(puts) == 1 and not puts[0].indexes:  # one plain SET is cheaper
-            [put] = puts
-            payload = pydantic_core.to_json(put.document).decode()
-            with self._reachable():
-                await self.redis.set(self.document_key(put.kind, put.doc_id), payload, ex=put.ttl)
-            return Written(existed=[], read=[])
-        put_at = repr(time.time())
         keys = [*exists, *read]
-        args: list[str | int] = [len(exists), len(read), put_at]
+        args: list[str | int] = []
         for put in puts:
             keys.append(self.document_key(put.kind, put.doc_id))
             keys.extend(self.index_key(put.kind, index) for index in put.indexes)
             args += [pydantic_core.to_json(put.document).decode(), put.ttl or 0, put.doc_id, len(put.indexes)]
-        existed, values = await self.run_script(PUT_DOCUMENTS_SCRIPT, args, keys=keys)
-        return Written(
-            existed=[bool(found) for found in existed],
-            read=[None if value is None else _text(value) for value in values],
-        )
+        if not keys:
+            return Written(existed=[], read=[])
+        with self._reachable():
+            return await self._batches.put(Group(len(exists), len(read), len(puts), keys, args))
 
     async def get_document(self, kind: str, doc_id: str) -> dict[str, Any] | None:
         with self._reachable():

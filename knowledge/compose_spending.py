@@ -92,14 +92,17 @@ def compose_equity(query: Query, calculator: PayCalculator) -> Answer:
 
 def compose_underpay(query: Query, calculator: PayCalculator) -> Answer:
     u = GUIDE.underpay
-    mid = calculator.apply(GUIDE.band("ai-mid"), query.location or Location.us())
+    # The band of the hire named ("30k below the band for a senior MLE"), else the mid-level AI engineer's, which
+    # is what the guide's advice is measured against.
+    named = calculator.band_for(query.roles[0], query.level) if query.roles else None
+    band = calculator.apply(named or GUIDE.band("ai-mid"), query.location or Location.us())
     lead = f"Don't underpay your first AI hire. {u.saving}"
-    body = [u.consequence, u.alternative, f"For reference: {quote_line(mid, mid.location)}."]
+    body = [u.consequence, u.alternative, f"For reference: {quote_line(band, band.location)}."]
     return Answer.of(
         query,
         lead,
         body,
         (Section.SALARIES,),
-        figures=(mid,),
+        figures=(band,),
         items=(KnowledgeItem(heading="Underpaying", lines=(u.saving, u.consequence, u.alternative)),),
     )

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.models import Level, Role
 from knowledge.pay import Location, Place
-from knowledge.pay_numbers import HeadCount, read_amounts, read_breakdown, read_counts
+from knowledge.pay_gaps import OTHER_TITLE, Gap, read_gap
+from knowledge.pay_numbers import HeadCount, count_number, read_amounts, read_breakdown, read_counts
 from knowledge.rambles import question_sentence
 from knowledge.understanding import SLACK_MARKUP, ParsedText, Topic, parse
 
@@ -29,7 +30,6 @@ class Operation(StrEnum):
     CHECK = "check"
 
 
-Gap = Literal["lead", "head", "unpublished", "fine-tuning", "papers", "currency"]
 Polarity = Literal["enough", "too_much", "too_low", "acceptable"]
 
 
@@ -72,6 +72,7 @@ class PayAsk(BaseModel):
     polarity: Polarity | None = None
     gap: Gap | None = None
     strong: bool = False  # unmistakably a pay question, whatever topic words it also has
+    other_title: str | None = None  # a title the guide has no band for ("data scientist"), as typed
     versus_previous: bool = False  # "how much more for senior?": the other side is the hire just discussed
     previous_first: bool = False  # "how much more is that than remote?": the first side is the hire just discussed
 
@@ -83,10 +84,12 @@ COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared wit
 BETWEEN = re.compile(r"(?<![a-z])between (.+?) and (.+)")
 OR_SPLIT = re.compile(r"(?<![a-z])or(?![a-z])")
 FROM_TO = re.compile(r"(?<![a-z])from (.+?) to (.+)")  # "the jump from junior to mid": only with a difference cue
+STEP_TO = re.compile(r"^(.+?) (?:to|->|\u2192) (.+?)(?:,|$)")  # "junior ai eng to senior, how much does pay go up"
 DIFFERENCE_CUES = re.compile(
     r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
     r"difference|diff|gap|delta|premium|uplift|bump|jump|step up|markup|mark up|extra|adds?|worth|save|saves|saving|"
-    r"savings|discount|how much less|cost(?:s)? less|pay less)\b(?! (?:region|area|state|city|place|town|market)s?\b)"
+    r"savings|discount|how much less|cost(?:s)? less|pay less|go(?:es)? up|goes? down|increase|rise|raise)\b"
+    r"(?! (?:region|area|state|city|place|town|market)s?\b)"
 )
 MORE_OR_LESS = re.compile(
     r"\b(?:how much (?:more|less)|cost(?:s|ing)? (?:more|less)|pay (?:more|less)|more expensive|less expensive|"
@@ -102,17 +105,19 @@ MIDPOINT_CUES = re.compile(r"\b(?:mid ?point|mid-point|middle of|middle|halfway|
 MIDPOINT_WORDS = re.compile(r"\bmid[ -]?point\b")
 BUDGET_CUES = re.compile(
     r"\b(?:budget|total|totals|altogether|all together|combined|in all|all in|headcount|head count|team of|"
-    r"cost|costs|how much|pay|salary|salaries|comp|spend|hire|hiring|hires)\b"
+    r"cost|costs|how much|pay|salary|salaries|comp|spend|hire|hiring|hires|run (?:us|me|you)|set (?:us|me) back)\b"
 )
 ENOUGH_CUES = re.compile(r"\b(?:enough|sufficient|competitive)\b")
 # "is $200K ok?", "fair?", "in range?", "can we get one for $X?": a yes/no on whether the amount sits in the band.
 ACCEPTABLE_CUES = re.compile(
     r"\b(?:fair|ok|okay|alright|reasonable|acceptable|in range|in the range|within (?:the )?(?:range|band)|"
-    r"in (?:the )?band|good|right|market|get away with|(?:can|could) (?:we|i|you) (?:get|hire|find)|"
+    r"in (?:the )?band|good|right|market|get away with|"
+    r"(?:can|could) (?:we|i|you) (?:get|hire|find|land|snag|attract|recruit|close|sign|afford)|"
     r"(?:will|would|does|do) (?:that|it|this) work)\b"
 )
 TOO_LOW_CUES = re.compile(
-    r"\b(?:too low|too little|lowball\w*|underpay\w*|low ball\w*|under market|below market|too cheap|stingy)\b"
+    r"\b(?:too low|too little|lowball\w*|underpay\w*|low ball\w*|under market|below market|too cheap|stingy|"
+    r"(?:under|below) (?:the )?(?:band|range|going rate))\b"
 )
 TOO_MUCH_CUES = re.compile(
     r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich|crazy|insane|nuts|"
@@ -123,35 +128,28 @@ CHECK_CUES = re.compile(
     r"right|offer\w*|lowball\w*|overpay\w*|underpay\w*|pay\w*|budget\w*)\b"
 )
 BARE_NUMBER = re.compile(r"^\D*?(?<![\d.])(\d{1,3})(?![\d.])\D*$")
-LEAD_TITLE = re.compile(
-    r"\b(?:tech lead|team lead|lead (?:ai|ml|mle|llm|machine learning|research|genai)|"
-    r"lead (?:engineer|eng|dev|developer|scientist)|(?:ai|ml|llm|research|genai) lead)s?\b"
-)
-HEAD_TITLE = re.compile(
-    r"\b(?:head of (?:ai|ml|machine learning|research|llm|genai|data science)|vp (?:of )?(?:ai|ml|research)|"
-    r"director of (?:ai|ml|machine learning|research)|chief ai officer)\b"
-)
-UNPUBLISHED = re.compile(
-    r"\b(?:unpublished|(?:no|without|zero|not|never|hasn't|hasnt|haven't|havent|doesn't|doesnt|don't|dont|"
-    r"lacks?|lacking|minus)(?: \w+){0,3}? (?:publications?|papers?|pubs|published|publishing|first author))\b"
-)
-PAPERS = re.compile(r"\b(?:first author|neurips|icml|iclr|papers?|publications?|pubs)\b")
-FINE_TUNING = re.compile(r"\b(?:fine ?tun\w*|finetun\w*)\b")
-PREMIUM_CUES = re.compile(r"\b(?:premium|extra|more|add|adds|bump|uplift|worth|top of)\b")
-CURRENCY = re.compile(
-    r"[\u20ac\u00a3\u00a5\u20b9]|\b(?:euros?|eur|gbp|pounds sterling|sterling|cad|aud|inr|rupees?|yen|chf|"
-    r"swiss francs?|zloty|pesos?|local currency)\b"
-)
 OFFER_RANGE = re.compile(
     r"(?<![\w.,])(?:\$\s?)?\d+(?:\.\d+)?\s?(?:k|m)?\s?(?:-|\u2013|to)\s?"
     r"((?:\$\s?)?\d+(?:\.\d+)?\s?(?:k|m|mm|million|thousand|grand)\b)",
     re.IGNORECASE,
 )
-HOW_MANY = re.compile(r"^\s*(?:what about|how about|and|or|make it|for)?\s*(\d{1,3})\s*(?:of them|hires?)?\s*\W*$")
+# "40k under market", "$30K below the band": by how much someone would be underpaid, not what they'd be paid. Only
+# under $100K: no band starts that low, while "is 150k under market?" asks about an offer.
+SHORTFALL = re.compile(
+    r"(?<![\d.,])(?:\$\s?)?\d{1,2}(?:\.\d+)?\s?(?:k|grand|thousand)\s+(?:under|below|less than|beneath|short of|off)\s+"
+    r"(?:the\s+)?(?:market|band|range|going rate|market rate|the rate)\b"
+)
+# "what about 5?", "we'd need two of them", "make it a couple": a head-count alone, for the hire just discussed.
+HOW_MANY = re.compile(
+    r"^\s*(?:what about|how about|and|or|make it|for|(?:but |so |ok |okay )?(?:we|i)(?:'d| would|'ll| will)? "
+    r"(?:need|want|hire|get)|(?:we're|we are|i'm|i am) (?:hiring|getting)|need|times)?\s*"
+    r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple|a pair|a dozen)\s*"
+    r"(?:of them|of those|of these|of that|hires?|people|x)?\s*\W*$"
+)
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("->", " to ").replace("\u2192", " to ")
     return _CLEAN.sub(" ", SLACK_MARKUP.sub(" ", text)).lower()
 
 
@@ -168,7 +166,7 @@ def _has_operation(sentence: str) -> bool:
 def _points_back(asked: str) -> bool:
     """An asking sentence that checks something said before it: "Is that enough?", or one naming no hire of its
     own ("competitive?" after "We're offering 220k to a senior ML candidate.")."""
-    if not CHECK_CUES.search(asked):
+    if not CHECK_CUES.search(asked) and _polarity(asked) is None:
         return False
     names_a_hire = bool(parse(asked).roles) or parse(asked).level is not None
     return REFERS_BACK.search(asked) is not None or not names_a_hire
@@ -227,6 +225,8 @@ def _than_previous(text: str) -> PaySide | None:
 def _compare(text: str) -> tuple[PaySide, PaySide] | None:
     between = BETWEEN.search(text)
     step = FROM_TO.search(text) if between is None and DIFFERENCE_CUES.search(text) else None
+    if step is None and between is None and DIFFERENCE_CUES.search(text):
+        step = STEP_TO.search(text)
     if between is not None:
         left, right = text[: between.start()] + " " + between[1], between[2]
     elif step is not None:  # the step's destination is what costs more or less
@@ -237,22 +237,6 @@ def _compare(text: str) -> tuple[PaySide, PaySide] | None:
             return None
         left, right = text[: match.start()], text[match.end() :]
     return _contrast(_side(parse(left)), _side(parse(right)))
-
-
-def _gap(text: str, side: PaySide, operation: Operation | None) -> Gap | None:
-    if HEAD_TITLE.search(text):
-        return "head"
-    if LEAD_TITLE.search(text):
-        return "lead"
-    if UNPUBLISHED.search(text) and (Role.RESEARCH_ENGINEER in side.roles or "research" in text):
-        return "unpublished"
-    if CURRENCY.search(text):
-        return "currency"
-    if operation is None and FINE_TUNING.search(text):
-        return "fine-tuning"  # "and w/ fine-tuning experience?": the guide names that premium, with no figure
-    if operation is None and PREMIUM_CUES.search(text) and PAPERS.search(text):
-        return "papers"
-    return None
 
 
 def _polarity(text: str) -> Polarity | None:
@@ -282,8 +266,11 @@ def _groups(counts: list[HeadCount], side: PaySide) -> tuple[BudgetGroup, ...]:
 def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
     """The arithmetic or coverage gap in ``question`` (already parsed as ``parsed``), or None for neither."""
     clean = _clean(question)
-    focus = _focus(clean, question_sentence(question))
-    focused = parsed if focus is clean else parse(focus)
+    shortfall = SHORTFALL.search(clean) is not None
+    if shortfall:  # said, not asked: neither the pay nor whether it's too low ("ok?" is the question)
+        clean = SHORTFALL.sub(" ", clean)
+    focus = _focus(clean, question_sentence(question) if not shortfall else None)
+    focused = parsed if focus is clean and not shortfall else parse(focus)
     if MIDPOINT_WORDS.search(focus):
         focused = parse(MIDPOINT_WORDS.sub(" midpoint ", focus))
     text = focused.text
@@ -358,12 +345,17 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
             count=counts[0].count,
         )
     if how_many is not None:
-        fields["bare_number"] = int(how_many[1])
+        fields["bare_number"] = count_number(how_many[1])
     elif operation is None and (bare := BARE_NUMBER.match(text)) and _polarity(text) not in (None, "acceptable"):
         fields["unclear_number"] = bare[1]
         strong = True
     # The hire may be described outside the asking sentence ("research engineer, no publications. salary?").
-    gap = _gap(text, side, operation) or (_gap(clean, side, operation) if not focused.roles else None)
+    gap = read_gap(text, side.roles, operation is None) or (
+        read_gap(clean, side.roles, operation is None) if not focused.roles else None
+    )
+    if gap == "other-title":
+        found = OTHER_TITLE.search(text) or OTHER_TITLE.search(clean)
+        fields["other_title"] = found["title"] if found is not None else None
     if operation is None and gap is None and not fields:
         return None
     return PayAsk(operation=operation, first=side, other=other, gap=gap, strong=strong, **fields)

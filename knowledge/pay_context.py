@@ -36,9 +36,11 @@ def apply_pay_ask(query: Query, ask: PayAsk | None, previous: Query | None) -> Q
             first = split.groups[0].side
             slots = {"roles": first.roles, "level": first.level, "location": first.location, "agentic": first.agentic}
             return query.model_copy(update={"pay_ask": split, "follow_up": True, **slots})
-        if ask.bare_number is not None and usable is not None and query.follow_up:
+        if ask.bare_number is not None and usable is not None and (query.follow_up or query.topic is Topic.UNKNOWN):
             base = carried or PayAsk()
             count_ask = base.model_copy(update={"operation": Operation.BUDGET, "count": ask.bare_number, "groups": ()})
+            if not query.follow_up:  # "we'd need two of them": only a head-count, so for the hire just discussed
+                query = usable.model_copy(update={"follow_up": True, "offer": None, "asked": query.asked})
             return query.model_copy(update={"pay_ask": count_ask})
         return query.model_copy(update={"pay_ask": carried}) if carried is not None else query
     if query.topic is not Topic.PAY and (not ask.strong or query.topic not in OVERRIDABLE):

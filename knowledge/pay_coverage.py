@@ -74,6 +74,19 @@ def coverage_answer(query: Query, ask: PayAsk, side: PaySide, calculator: PayCal
         result = NotCovered(request=title, reason=reason, nearest=nearest)
         ranges = "; ".join(f"{q.band.title} {q.range_text}" for q in nearest)
         return _answer(query, result, f"{reason}{_abroad(side)} Nearest real bands: {ranges}.")
+    if ask.gap == "other-title":
+        title = ask.other_title or "that role"
+        reason = (
+            f"The guide has no pay band for {with_article(title)}: it covers AI engineers, ML engineers and "
+            "research engineers only."
+        )
+        data_role = title.startswith(("data ", "analytics "))
+        nearest = _bands(calculator, ("ml-mid", "ml-senior") if data_role else (), side)
+        result = NotCovered(request=title, reason=reason, nearest=nearest)
+        if not nearest:
+            return _answer(query, result, f"{reason} I won't guess a figure for it.")
+        ranges = "; ".join(f"{q.band.title} {q.range_text}" for q in nearest)
+        return _answer(query, result, f"{reason} If the work is modelling, the closest bands are: {ranges}.")
     if ask.gap == "unpublished":
         research, senior_ml = _bands(calculator, ("research", "ml-senior"), side)
         reason = (

@@ -84,13 +84,14 @@ def read_breakdown(count: HeadCount) -> list[tuple[int, str]]:
     empty unless there are two parts or more and they add up to the head-count."""
     matches = list(BREAKDOWN.finditer(count.words))
     parts = [
-        (_number(m["count"]), count.words[m.end() : matches[i + 1].start() if i + 1 < len(matches) else None])
+        (count_number(m["count"]), count.words[m.end() : matches[i + 1].start() if i + 1 < len(matches) else None])
         for i, m in enumerate(matches)
     ]
     return parts if len(parts) > 1 and sum(n for n, _ in parts) == count.count else []
 
 
-def _number(word: str) -> int:
+def count_number(word: str) -> int:
+    """A head-count as typed ("3", "three", "a couple") as a number."""
     word = word.replace("minus ", "-").replace("negative ", "-").removeprefix("a ").replace(" ", "")
     return COUNT_WORDS[word] if word in COUNT_WORDS else int(word)
 
@@ -119,5 +120,5 @@ def read_counts(text: str) -> list[HeadCount]:
             # "five seniors, three of them in NYC": part of the count before it (see ``read_breakdown``)
             found[-1] = found[-1].model_copy(update={"words": found[-1].words + text[match.start() : end]})
             continue
-        found.append(HeadCount(count=_number(match["count"]), words=words, article=article))
+        found.append(HeadCount(count=count_number(match["count"]), words=words, article=article))
     return found

@@ -155,7 +155,7 @@ def correct_word(word: str) -> str:
 def normalise(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Lowercase words separated by single spaces, typos fixed; also the corrections made."""
     text = SLACK_MARKUP.sub(" ", unicodedata.normalize("NFKC", text)).replace("\u2019", "'")
-    text = LABEL.sub(" ", text)
+    text = LABEL.sub(" ", text).replace("->", " to ").replace("\u2192", " to ")  # "mid -> staff": a step
     words = [w.strip("'") for w in NON_WORD.split(text.lower())]
     corrected: list[str] = []
     corrections: list[tuple[str, str]] = []

@@ -210,5 +210,7 @@ _COMMON_WORDS_TEXT = """
     wanna gotta pricey price prices dollar cents folks guys hmmm okay yeah sure thanks cheers
     tight light night fight sight eight weight height lean tiny large heavy weird tricky fine sound solid
     smart sharp clear clean quiet quite steep stiff cheaper pricier
+    stack stacks frontend backend fullstack mobile designer designers scientist scientists analyst analysts
+    manager managers product recruiter recruiters devops
 """
 COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())

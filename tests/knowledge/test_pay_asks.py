@@ -192,3 +192,48 @@ def test_a_split_budget_prices_each_place() -> None:
     places = [group.side.location.place for group in result.groups if group.side.location is not None]
     assert places == [Place.HIGH_COST, Place.REMOTE_LOW_COST]
     assert [group.count for group in result.groups] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("we pay 150k, about 30k under market, for a mid ai engineer. ok?", 150_000),
+     ("is 150k under market for a mid ai engineer?", 150_000),
+     ("can we pay our ml hire 20k below the band", None),
+     ("thinking of $25K below market for our first hire", None)],
+)  # fmt: skip
+def test_a_shortfall_under_100k_says_by_how_much_not_the_pay(text: str, amount: int | None) -> None:
+    read = ask(text)
+    assert (read.amount if read is not None else None) == amount
+    if read is not None and amount is not None and "ok?" in text:
+        assert read.polarity == "acceptable", "the question is 'ok?', not the remark 'under market'"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("what should we pay a data scientist?", "data scientist"), ("full stack eng salary?", "full stack eng"),
+     ("how much for a front end dev in nyc", "front end dev"), ("comp for a product manager", "product manager")],
+)  # fmt: skip
+def test_titles_the_guide_has_no_band_for(text: str, title: str) -> None:
+    read = ask(text)
+    assert read is not None and (read.gap, read.other_title) == ("other-title", title)
+
+
+def test_a_title_beside_an_ai_role_is_not_a_gap() -> None:
+    read = ask("should we hire a data scientist or an ai engineer? what do they cost")
+    assert read is None or read.gap != "other-title"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("we'd need two of them", 2), ("we need 2", 2), ("make it a couple", 2), ("what about 3", 3),
+     ("we're hiring five", 5)],
+)  # fmt: skip
+def test_a_head_count_on_its_own(text: str, count: int) -> None:
+    read = ask(text)
+    assert read is not None and read.bare_number == count
+
+
+def test_a_step_written_with_an_arrow_is_a_difference() -> None:
+    read = ask("mid ai eng -> staff ai eng, how much does comp increase?")
+    assert read is not None and read.operation is Operation.DIFFERENCE
+    assert (read.first.level, read.other.level if read.other else None) == (Level.STAFF, Level.MID)

@@ -21,6 +21,7 @@ import redis.asyncio
 import redis.exceptions
 from redis.commands.core import AsyncScript
 
+from bot.store.breaker import CircuitBreaker
 from bot.store.puts import Group, Written
 
 Send = Callable[[list[Group]], Awaitable[list[Written | BaseException]]]
@@ -33,10 +34,6 @@ class PutBatches:
         self._send = send
         self._queued: list[tuple[Group, asyncio.Future[Written]]] = []
         self._sender: asyncio.Task[None] | None = None
-
-    @property
-    def queued(self) -> int:
-        return len(self._queued)
 
     async def put(self, group: Group) -> Written:
         loop = asyncio.get_running_loop()
@@ -70,11 +67,20 @@ class PutBatches:
 
 
 async def send_groups(
-    redis_client: redis.asyncio.Redis, script: AsyncScript, groups: list[Group]
+    redis_client: redis.asyncio.Redis,
+    script: AsyncScript,
+    groups: list[Group],
+    breaker: CircuitBreaker | None = None,
 ) -> list[Written | BaseException]:
     """The way to Redis: one plain ``SET`` for a lone document without indexes, else ``script`` (the store's
     ``PUT_DOCUMENTS_SCRIPT``). A group Redis refuses (a Lua error) fails alone: the batch is sent again one group
-    at a time."""
+    at a time.
+
+    Writes that queued behind a batch stuck on a hung server are not sent once the ``breaker`` has opened: each
+    caller checked it when it called, but waiting out a second ``COMMAND_TIMEOUT`` behind the first would take a
+    scorecard's Save past Slack's 3 seconds."""
+    if breaker is not None and not breaker.closed:
+        raise redis.exceptions.ConnectionError(f"not sent, {breaker.reason or 'the store is down'}")
     if len(groups) == 1 and groups[0].lone_set:
         [group] = groups
         await redis_client.set(group.keys[0], group.args[0], ex=int(group.args[1]) or None)

@@ -114,7 +114,9 @@ class Store:
         self.on_suspect: list[Callable[[], None]] = []  # a call failed: the supervisor probes at once
         self.restarts = 0  # times the supervisor restarted the embedded server this store uses
         self._scripts: dict[str, AsyncScript] = {}
-        self._batches = PutBatches(lambda groups: send_groups(self.redis, self._script(PUT_DOCUMENTS_SCRIPT), groups))
+        self._batches = PutBatches(
+            lambda groups: send_groups(self.redis, self._script(PUT_DOCUMENTS_SCRIPT), groups, self.breaker)
+        )
 
     @property
     def prefix(self) -> str:

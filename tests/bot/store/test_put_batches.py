@@ -12,6 +12,7 @@ import pytest
 import redis.asyncio
 import redis.exceptions
 
+from bot.store.breaker import CircuitBreaker
 from bot.store.put_batches import PutBatches
 from bot.store.puts import Group, Put, Written
 from bot.store.redis_store import Store, StoreUnavailable, connect_redis
@@ -146,3 +147,24 @@ def test_batches_start_afresh_on_a_new_event_loop() -> None:
     stuck.set()
     assert old_loop.run_until_complete(abandoned) == Written(existed=[], read=[])
     old_loop.close()
+
+
+async def test_writes_queued_behind_a_stuck_batch_are_not_sent_once_the_breaker_opens(redis_url: str) -> None:
+    """A hung server: the first batch waits, and the writes queued behind it fail at once when the breaker has
+    opened meanwhile, instead of each waiting out another command timeout."""
+    breaker = CircuitBreaker()
+    store = Store(connect_redis(redis_url), prefix=f"hirebot-test:{uuid4().hex}:", breaker=breaker)
+    await store.redis.execute_command("CLIENT", "PAUSE", 300, "WRITE")  # the first batch waits 300 ms
+    first = asyncio.create_task(put_card(store, 1))
+    await asyncio.sleep(0)  # the sender has taken the first write and waits on Redis
+    queued = asyncio.create_task(put_card(store, 2))
+    await asyncio.sleep(0)
+    breaker.trip("no reply in time")
+
+    with pytest.raises(StoreUnavailable, match="not sent"):
+        await queued
+    assert (await first).existed == [False], "the write already on its way completes"
+    breaker.reset()
+    assert await store.get_document("card", "c2") is None
+    await store.redis.delete(store.document_key("card", "c1"), store.index_key("card", "all"))
+    await store.close()

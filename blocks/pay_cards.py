@@ -73,7 +73,13 @@ def pay_card(results: Sequence[PayResult], share_value: str | None, *, cite: boo
     return Card(blocks, text)
 
 
-MATH_HEADERS = {"difference": "Pay difference", "budget": "Budget", "midpoint": "Band midpoint", "check": "Offer check"}
+MATH_HEADERS = {
+    "difference": "Pay difference",
+    "budget": "Budget",
+    "midpoint": "Band midpoint",
+    "check": "Offer check",
+    "shift": "Band plus a percentage",
+}
 
 
 def pay_math_card(answer: Answer, share_value: str | None, *, cite: bool = True) -> Card:

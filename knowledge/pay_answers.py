@@ -19,6 +19,7 @@ from knowledge.pay_math import (
     difference,
     midpoint,
     money,
+    shift,
 )
 from knowledge.query import Answer, Query
 
@@ -168,6 +169,14 @@ def compose_pay_ask(query: Query, calculator: PayCalculator) -> Answer:
         mid = midpoint(quote)
         lead = f"The midpoint of the band for {describe(quote, side)} is {money(mid.midpoint)}: {quote.range_text}."
         return _finish(query, lead, [_how(mid.rules), note, currency], figures=(quote,), arithmetic=(mid,))
+    if ask.operation is Operation.SHIFT and ask.percent is not None:
+        moved = shift(quote, ask.percent)
+        way = "above" if moved.percent > 0 else "below"
+        lead = (
+            f"{abs(moved.percent).normalize():f}% {way} the band for {describe(quote, side)} is "
+            f"{money(moved.low)} to {money(moved.high)} (the band itself: {quote.range_text})."
+        )
+        return _finish(query, lead, [_how(moved.rules), note, currency], figures=(quote,), arithmetic=(moved,))
     if ask.operation is Operation.CHECK and ask.amount is not None and ask.which_level:
         return _compose_which_level(query, ask, side, calculator)
     if ask.operation is Operation.CHECK and ask.amount is not None:

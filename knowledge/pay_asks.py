@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -28,6 +29,7 @@ class Operation(StrEnum):
     BUDGET = "budget"
     MIDPOINT = "midpoint"
     CHECK = "check"
+    SHIFT = "shift"
 
 
 Polarity = Literal["enough", "too_much", "too_low", "acceptable"]
@@ -63,6 +65,7 @@ class PayAsk(BaseModel):
     count: int | None = None
     amount: int | None = None  # dollars a year
     amount_text: str | None = None  # as typed
+    percent: Decimal | None = None  # "15% above the band": the band moved by it (negative: below)
     unit_assumed: bool = False  # "150" read as $150K
     range_top: bool = False  # the amount is the top of a range offered ("180-200k")
     which_level: bool = False  # "budget is 200k, what level can I get?": every level's band against the amount
@@ -78,6 +81,7 @@ class PayAsk(BaseModel):
 
 
 _CLEAN = re.compile(r"[*_~`]")
+WHAT_IS_THAT = re.compile(r"\b(?:what|how much)\b.*\b(?:that|this|it)\b")  # "what would that be?"
 REFERS_BACK = re.compile(r"(?<![a-z])(?:that|this|it|those|these|that offer|the offer)(?![a-z])")
 SENTENCE_END = re.compile(r"(?<!\d)[.?!]+(?!\d)|\n+")
 COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared with|relative to|against|over)(?![a-z])")
@@ -133,6 +137,15 @@ OFFER_RANGE = re.compile(
     r"((?:\$\s?)?\d+(?:\.\d+)?\s?(?:k|m|mm|million|thousand|grand)\b)",
     re.IGNORECASE,
 )
+# "15% above the senior ML range", "pay 10 percent under market": a band moved by a percentage. The band (or what
+# stands for it) must be named after the comparison, so "is it 15% more in NYC?" stays a question about the place.
+PERCENT_SHIFT = re.compile(
+    r"(?<![\d.])(?P<percent>\d{1,2}(?:\.\d+)?) ?(?:%|percent|pct)(?: (?:premium|extra|bump|discount|cut))?"
+    r" (?P<way>above|over|more than|higher than|on top of|below|under|less than|lower than|off)"
+    r" (?:\S+ ){0,6}?(?:the )?(?:band|bands|range|ranges|market|rate|salary|pay|comp|number|figure|guide)\b"
+)
+SHIFT_DOWN = ("below", "under", "less than", "lower than", "off")
+EQUITY_WORDS = re.compile(r"\b(?:equity|stake|options|shares|ownership|vesting)\b")
 # "40k under market", "$30K below the band": by how much someone would be underpaid, not what they'd be paid. Only
 # under $100K: no band starts that low, while "is 150k under market?" asks about an offer.
 SHORTFALL = re.compile(
@@ -159,6 +172,7 @@ def _has_operation(sentence: str) -> bool:
         or COMPARATOR.search(sentence)
         or DIFFERENCE_CUES.search(sentence)
         or MIDPOINT_CUES.search(sentence)
+        or PERCENT_SHIFT.search(sentence)
         or (read_counts(sentence) and BUDGET_CUES.search(sentence))
     )
 
@@ -166,7 +180,7 @@ def _has_operation(sentence: str) -> bool:
 def _points_back(asked: str) -> bool:
     """An asking sentence that checks something said before it: "Is that enough?", or one naming no hire of its
     own ("competitive?" after "We're offering 220k to a senior ML candidate.")."""
-    if not CHECK_CUES.search(asked) and _polarity(asked) is None:
+    if not CHECK_CUES.search(asked) and _polarity(asked) is None and not WHAT_IS_THAT.search(asked):
         return False
     names_a_hire = bool(parse(asked).roles) or parse(asked).level is not None
     return REFERS_BACK.search(asked) is not None or not names_a_hire
@@ -308,6 +322,10 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
         if several or len(groups) > len(counts):
             fields["groups"] = groups
         fields["count"] = sum(c.count for c in counts)
+    elif (moved := PERCENT_SHIFT.search(focus)) is not None and not EQUITY_WORDS.search(focus):
+        percent = Decimal(moved["percent"])
+        operation, strong = Operation.SHIFT, True
+        fields["percent"] = -percent if moved["way"] in SHIFT_DOWN else percent
     else:
         sides = _compare(text)
         if sides is not None:

@@ -239,4 +239,40 @@ def check(amount: int, quote: PayQuote, count: int = 1) -> PayCheck:
     )
 
 
-PayMath = Annotated[PayDifference | PayBudget | PayMidpoint | PayCheck, Field(discriminator="kind")]
+class PayShift(BaseModel):
+    """A band moved by a percentage ("15% above the senior ML range"), each end rounded to the nearest thousand."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["shift"] = "shift"
+    quote: PayQuote
+    percent: Decimal = Field(description="positive above the band, negative below it")
+    low: int
+    high: int
+    exact: tuple[Decimal, Decimal] = Field(description="dollars, before rounding")
+    rules: tuple[str, ...]
+
+    def dollar_figures(self) -> frozenset[int]:
+        exact = {int(value) for value in self.exact if value == value.to_integral_value()}
+        return frozenset(_quote_figures(self.quote) | {self.low, self.high} | exact)
+
+
+def shift(quote: PayQuote, percent: Decimal) -> PayShift:
+    """``quote``'s band ``percent`` above (or, negative, below) itself."""
+    factor = 1 + percent / 100
+    exact = (Decimal(_k(quote.low_k)) * factor, Decimal(_k(quote.high_k)) * factor)
+    low, high = round_to_thousand(exact[0]), round_to_thousand(exact[1])
+    rules = tuple(
+        f"{money(_k(end))} x {factor.normalize():f} = {_exact_money(value)}"
+        + ("" if value == rounded else f", rounded to {money(rounded)}")
+        for end, value, rounded in ((quote.low_k, exact[0], low), (quote.high_k, exact[1], high))
+    )
+    return PayShift(quote=quote, percent=percent, low=low, high=high, exact=exact, rules=rules)
+
+
+def _exact_money(value: Decimal) -> str:
+    whole = value.to_integral_value(rounding=ROUND_HALF_UP)
+    return money(int(whole)) if whole == value else f"${value.normalize():,f}"
+
+
+PayMath = Annotated[PayDifference | PayBudget | PayMidpoint | PayCheck | PayShift, Field(discriminator="kind")]

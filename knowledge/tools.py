@@ -92,7 +92,8 @@ TOOLS: list[dict[str, Any]] = [
         "pay_math",
         "Arithmetic on the guide's pay bands, computed by its rules: the difference between two roles, levels or "
         "places; what the agentic premium or a location is worth; the total for several hires; a band's midpoint; "
-        "whether an amount is within a band. Ask one self-contained question in plain words, naming the roles, "
+        "whether an amount is within a band; a band moved by a percentage ('15% above the senior ML band'). Ask "
+        "one self-contained question in plain words, naming the roles, "
         "levels and places, e.g. 'how much more is a staff than a senior AI engineer in SF?' or 'is $150K enough "
         "for a mid-level AI engineer?'. Returns the answer, its arithmetic, and the dollar figures it used.",
         PayMathInput,

@@ -65,6 +65,7 @@ def test_an_answer_with_no_sources_shows_none() -> None:
         ("budget for three mid AI engineers remote?", ("$540K to $720K", "3 x $180K = $540K", "$180K to $240K")),
         ("midpoint for a senior MLE in SF?", ("$384K", "$308K to $460K")),
         ("is $150K enough for a sr mle??", ("$130K below", "$280K to $400K")),
+        ("10% above the range for a staff AI eng in SF?", ("$387K to $531K", "$352K x 1.1 = $387,200", "Band plus")),
     ],
 )
 def test_an_arithmetic_answer_shows_the_figure_its_arithmetic_and_the_bands(

@@ -9,7 +9,7 @@ from knowledge.engine import AnswerEngine
 from knowledge.figures import allowed_thousands, invented_figures
 from knowledge.pay import NotCovered
 from knowledge.pay_asks import Operation
-from knowledge.pay_math import PayBudget, PayCheck, PayDifference, PayMidpoint
+from knowledge.pay_math import PayBudget, PayCheck, PayDifference, PayMidpoint, PayShift
 from knowledge.query import Answer, Query
 from knowledge.understanding import Topic
 
@@ -103,6 +103,26 @@ def test_midpoint() -> None:
     answer = grounded(ENGINE.answer("midpoint for a senior MLE in the bay area?"))
     assert "$384K" in answer.lead  # (308 + 460) / 2
     assert isinstance(answer.arithmetic[0], PayMidpoint)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("we'd pay 15% above the senior ML engineer range. what's that?", "$322K to $460K"),
+     ("what is 10 percent under market for a mid ai engineer in nyc", "$178K to $248K"),  # 198 x .9, 276 x .9
+     ("our investor wants a 20% premium over the band for a junior ai eng", "$168K to $216K")],
+)  # fmt: skip
+def test_a_band_moved_by_a_percentage(question: str, says: str) -> None:
+    answer = grounded(ENGINE.answer(question))
+    assert says in answer.lead
+    assert isinstance(answer.arithmetic[0], PayShift)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it 15% more in nyc?", "how much equity, 2% above the usual?", "do we add 10 to 15 percent for the bay area?"],
+)
+def test_a_percentage_without_a_band_to_move_is_not_a_shift(question: str) -> None:
+    assert not any(isinstance(result, PayShift) for result in ENGINE.answer(question).arithmetic)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from knowledge.guide import GUIDE
@@ -15,6 +17,7 @@ from knowledge.pay_math import (
     midpoint,
     money,
     round_to_thousand,
+    shift,
 )
 
 CALCULATOR = PayCalculator()
@@ -130,3 +133,23 @@ def test_absurd_amounts_are_not_plausible(amount: int) -> None:
 def test_check_refuses_a_zero_head_count() -> None:
     with pytest.raises(HeadcountError):
         check(300_000, quote("ml-senior"), count=0)
+
+
+@pytest.mark.parametrize(
+    ("key", "location", "percent", "low", "high"),
+    [("ml-senior", None, "15", 322_000, 460_000),  # 280 x 1.15, 400 x 1.15: exact
+     ("ai-staff", BAY, "10", 387_000, 531_000),  # 352 x 1.1 = 387.2, 483 x 1.1 = 531.3
+     ("ai-junior", None, "-20", 112_000, 144_000),  # 140 x 0.8, 180 x 0.8
+     ("ml-mid", None, "12.5", 225_000, 315_000),  # 200 x 1.125, 280 x 1.125
+     ("ai-mid", LOW_COST, "5", 142_000, 214_000)],  # 135 x 1.05 = 141.75, 204 x 1.05 = 214.2
+)  # fmt: skip
+def test_a_band_shifted_by_a_percentage(key: str, location: Location | None, percent: str, low: int, high: int) -> None:
+    moved = shift(quote(key, location), Decimal(percent))
+    assert (moved.low, moved.high) == (low, high)
+    assert {low, high} <= moved.dollar_figures()
+
+
+def test_a_shift_shows_its_arithmetic_and_its_rounding() -> None:
+    moved = shift(quote("ai-staff", BAY), Decimal("10"))
+    assert moved.rules == ("$352K x 1.1 = $387,200, rounded to $387K", "$483K x 1.1 = $531,300, rounded to $531K")
+    assert 387_200 in moved.dollar_figures()

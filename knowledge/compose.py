@@ -3,6 +3,7 @@ it comes from, as fields (``Answer.text`` is the plain-text rendering)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from knowledge.compose_common import bullets, quote_line, render_items, where
@@ -10,7 +11,7 @@ from knowledge.compose_decisions import compose_first_hire
 from knowledge.compose_spending import compose_equity, compose_plays, compose_underpay
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
-from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
+from knowledge.models import Audience, InterviewQuestion, PortfolioSign, Role, RoleProfile, Section
 from knowledge.pay import (
     Location,
     NotCovered,
@@ -192,7 +193,27 @@ def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     who = " and ".join(f"{r.noun}s" for r in dict.fromkeys(roles))
     lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
     body = [*render_items(items), " ".join(GUIDE.interview_advice) if query.full else GUIDE.interview_advice[0]]
+    asked_about = _asked_about(query.asked, [q for role in dict.fromkeys(roles) for q in GUIDE.questions_for(role)])
+    if asked_about is not None:  # "what do I ask about cutting LLM costs?": that question first, then the rest
+        lead = f"Ask: \u201c{asked_about.question}\u201d Listen for: {_lowered(asked_about.listen_for)}"
+        body = [f"The other questions for {who}:", *body]
     return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
+
+
+def _asked_about(asked: str, questions: list[InterviewQuestion]) -> InterviewQuestion | None:
+    """The one question whose subject the message names ("costs", "RAG", "agents"), if exactly one is best."""
+
+    def score(question: InterviewQuestion) -> int:
+        return sum(1 for word in question.about if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", asked))
+
+    scored = sorted(((score(q), index) for index, q in enumerate(questions)), reverse=True)
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return questions[scored[0][1]]
+
+
+def _lowered(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _for_audience(signs: tuple[PortfolioSign, ...], roles: tuple[Role, ...]) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ INTERVIEW_QUESTIONS = (
         question="Take me through the most recent eval suite you built: how did you choose its examples, and "
         "how did you know it covered the failure modes that mattered?",
         listen_for="Deliberate example selection tied to real failure modes, not a handful of happy paths.",
+        about=("eval", "evals", "evaluation", "evaluations", "golden", "test set", "quality"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
@@ -28,6 +29,7 @@ INTERVIEW_QUESTIONS = (
         question="Your RAG pipeline retrieves the right documents, yet 30% of final answers are still wrong. "
         "How do you track down why?",
         listen_for="Separating retrieval from generation, inspecting prompts and context, measuring each step.",
+        about=("rag", "retrieval", "retriever", "documents", "wrong answers"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
@@ -35,42 +37,49 @@ INTERVIEW_QUESTIONS = (
         question="You have to halve the OpenAI bill without hurting quality. Which five things do you try first?",
         listen_for="Caching, smaller models for easy cases, prompt and context trimming, batching, with evals "
         "to prove quality held.",
+        about=("cost", "costs", "bill", "spend", "spending", "cheaper", "budget", "tokens"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.AI_ENGINEER,
         question="Tell me about choosing between two model providers for the same feature. Which tradeoffs decided it?",
         listen_for="Concrete tradeoffs they lived with: quality, latency, cost, rate limits, tooling.",
+        about=("provider", "providers", "vendor", "vendors", "openai vs", "anthropic", "which model"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.AI_ENGINEER,
         question="Your agent sometimes loops, calling the same tool again and again. How do you fix it?",
         listen_for="Loop detection, step limits, better tool results and state, evals that reproduce the loop.",
+        about=("agent", "agents", "agentic", "loop", "loops", "tool use", "tools"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.ML_ENGINEER,
         question="Tell me about a training run that failed on you: what caused it, and how did you track it down?",
         listen_for="A real debugging story with the signals they watched, not a generic checklist.",
+        about=("training", "training run", "training runs", "debugging", "debug"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.ML_ENGINEER,
         question="How do you choose between fine-tuning a smaller model and prompting a larger one?",
         listen_for="Cost, latency, data available and how they would measure the difference.",
+        about=("fine tuning vs", "fine-tuning vs", "prompting", "smaller model", "larger model"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.ML_ENGINEER,
         question="How would you build a data pipeline that stays clean while the team grows from 3 to 30 engineers?",
         listen_for="Versioned data, validation, ownership and tracking that survive more hands.",
+        about=("data pipeline", "pipelines", "data quality", "scaling the team", "messy data"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
         role=Role.ML_ENGINEER,
         question="A paper comes out that looks relevant to our work. What do you do next?",
         listen_for="A habit of reading, judging relevance quickly and testing cheaply before committing.",
+        about=("paper", "papers", "arxiv", "keeping up", "new research"),
     ),
     InterviewQuestion(
         source=S.INTERVIEWS,
@@ -78,6 +87,7 @@ INTERVIEW_QUESTIONS = (
         question="How do you tell whether your fine-tuned model beats the base model in the ways you "
         "actually care about?",
         listen_for="Task-specific evals and a clear baseline, not only the training loss.",
+        about=("fine-tuned model", "fine tuned model", "base model", "baseline", "beats"),
     ),
 )
 

@@ -133,6 +133,8 @@ class InterviewQuestion(Fact):
     role: Role
     question: str
     listen_for: str
+    # Words that name what the question probes ("cost", "rag"): someone asking about that gets it first.
+    about: tuple[str, ...] = ()
 
 
 class PortfolioSign(Fact):

@@ -108,6 +108,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "interview", "interviewing", "interview question", "question", "ask candidate", "ask them", "screen",
         "screening", "assess", "assessment", "technical screen", "interview loop", "take home", "what to ask",
         "should i ask", "should we ask", "do i ask", "do we ask", "onsite", "on site", "final round", "tech screen",
+        "test whether", "test if", "probe", "would you ask", "would i ask", "could i ask", "could we ask", "can i ask",
+        "can we ask",
     ),
     "red_flags": (
         "red flag", "flag", "warning sign", "dealbreaker", "deal breaker", "bad sign", "watch out for", "avoid",

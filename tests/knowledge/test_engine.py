@@ -375,3 +375,21 @@ def test_only_a_confident_reading_of_pay_arithmetic_is_settled(question: str, se
     answer = AnswerEngine().answer(question)
     assert answer.arithmetic  # the offline answer still computes it, for use without a model
     assert answer.settled is settled
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("what should I ask about cutting our LLM bill?", "halve the OpenAI bill"),
+     ("how do I test whether an mle can debug a training run", "training run that failed"),
+     ("question for an ai eng about retrieval", "RAG pipeline")],
+)  # fmt: skip
+def test_an_interview_question_about_the_subject_named_comes_first(question: str, first: str) -> None:
+    answer = ENGINE.answer(question)
+    assert answer.topic is Topic.INTERVIEW
+    assert first in answer.lead and "Listen for:" in answer.lead
+    assert answer.items, "the whole list still follows"
+
+
+def test_interview_questions_with_no_single_subject_lead_with_the_list() -> None:
+    for question in ("interview questions for ai engineers", "questions about evals and agents for an ai engineer"):
+        assert ENGINE.answer(question).lead.startswith("Interview questions for")

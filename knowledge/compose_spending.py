@@ -3,6 +3,8 @@ for the hire asked about, and the guide's warning against underpaying the first 
 
 from __future__ import annotations
 
+import re
+
 from knowledge.compose_common import bullets, quote_line, render_items, where
 from knowledge.guide import GUIDE
 from knowledge.models import Play, Role, Section
@@ -13,6 +15,48 @@ from knowledge.query import Answer, KnowledgeItem, Query
 def _conditions(play: Play) -> str:
     """A play's conditions as one clause: "AI is the core of your product, not a feature, and there are ..." """
     return (", and " if any("," in when for when in play.when) else " and ").join(play.when)
+
+
+CORE_PRODUCT = re.compile(
+    r"\b(?:whole product|entire product|the product itself|core (?:of|to) (?:the|our) (?:product|business)|"
+    r"our core|core product|ai first|ai native|central to|the whole (?:company|business)|is the product)\b"
+)
+JUST_A_FEATURE = re.compile(r"\b(?:just|only|one|a single|small|side|minor) (?:a )?(?:ai )?feature\b|\bnice to have\b")
+_SPAN = r"(?P<number>\d{1,2}|one|two|three|a) (?P<unit>months?|years?)"
+# Months of work for the hire, not any months ("we raised 3 months ago"): "18 months of work", "a year of
+# roadmap", "2 years of work ahead", "a roadmap for the next 18 months".
+WORK_AHEAD = (
+    re.compile(rf"\b{_SPAN} (?:of |worth of )(?:\w+ ){{0,2}}?(?:work|projects?|roadmap|backlog|stuff)\b"),
+    re.compile(rf"\b{_SPAN} (?:ahead|planned|of runway for it)\b"),
+    re.compile(rf"\b(?:roadmap|backlog|work|plan|plans) for the next {_SPAN}\b"),
+)
+YEARS = {"one": 1, "a": 1, "two": 2, "three": 3}
+
+
+def _full_time_verdict(asked: str, hire: Play, contract: Play) -> str | None:
+    """A yes or a not yet to "should we hire full time?" when the message says whether AI is the product's core
+    and how much work there is; None when it says neither, so the guide's rule is given instead."""
+    core = True if CORE_PRODUCT.search(asked) else False if JUST_A_FEATURE.search(asked) else None
+    ahead = next((found for pattern in WORK_AHEAD if (found := pattern.search(asked)) is not None), None)
+    months = None
+    if ahead is not None:
+        number = int(ahead["number"]) if ahead["number"].isdigit() else YEARS[ahead["number"]]
+        months = number * 12 if ahead["unit"].startswith("year") else number
+    if core is None and months is None:
+        return None
+    bar = int(hire.figures[0].split()[0])  # "12 months"
+    fallback = f"a senior contractor ({contract.figures[1]}, {contract.figures[0]}) covers bounded work until then"
+    if core is False:
+        return f"Not yet: AI is a feature of your product, not its core, so {fallback}."
+    if months is not None and months < bar:
+        return f"Not yet: {months} months of work is under the {bar} months a full-time hire needs, so {fallback}."
+    if core and months is not None:
+        return f"Yes: hire full time. AI is your product's core, and {months} months of work meets the {bar} needed."
+    if core:
+        return f"Yes, if there are {bar} months or more of well-defined work for this person; if not, {fallback}."
+    return (
+        f"Yes, if AI is the core of your product rather than a feature: {months} months of work meets the {bar} needed."
+    )
 
 
 def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
@@ -46,7 +90,7 @@ def compose_plays(query: Query, calculator: PayCalculator) -> Answer:
             )
     elif query.subject == "full-time":
         hire = GUIDE.plays[2]
-        lead = (
+        lead = _full_time_verdict(query.asked, hire, contract) or (
             f"Hire full time when {_conditions(hire)}; before that, a senior contractor "
             f"({contract.figures[1]}, {contract.figures[0]}) covers bounded work."
         )

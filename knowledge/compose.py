@@ -11,7 +11,7 @@ from knowledge.compose_decisions import compose_first_hire
 from knowledge.compose_spending import compose_equity, compose_plays, compose_underpay
 from knowledge.detail import shortened
 from knowledge.guide import GUIDE
-from knowledge.models import Audience, InterviewQuestion, PortfolioSign, Role, RoleProfile, Section
+from knowledge.models import Audience, PortfolioSign, Role, RoleProfile, Section
 from knowledge.pay import (
     Location,
     NotCovered,
@@ -193,23 +193,23 @@ def compose_interview(query: Query, calculator: PayCalculator) -> Answer:
     who = " and ".join(f"{r.noun}s" for r in dict.fromkeys(roles))
     lead = f"Interview questions for {who} that separate people who shipped from people who read about it:"
     body = [*render_items(items), " ".join(GUIDE.interview_advice) if query.full else GUIDE.interview_advice[0]]
-    asked_about = _asked_about(query.asked, [q for role in dict.fromkeys(roles) for q in GUIDE.questions_for(role)])
-    if asked_about is not None:  # "what do I ask about cutting LLM costs?": that question first, then the rest
+    questions = [q for role in dict.fromkeys(roles) for q in GUIDE.questions_for(role)]
+    named = _named(query.asked, [q.about for q in questions])
+    if named is not None:  # "what do I ask about cutting LLM costs?": that question first, then the rest
+        asked_about = questions[named]
         lead = f"Ask: \u201c{asked_about.question}\u201d Listen for: {_lowered(asked_about.listen_for)}"
         body = [f"The other questions for {who}:", *body]
     return _finish(query, lead, body, (Section.INTERVIEWS,), items=items)
 
 
-def _asked_about(asked: str, questions: list[InterviewQuestion]) -> InterviewQuestion | None:
-    """The one question whose subject the message names ("costs", "RAG", "agents"), if exactly one is best."""
-
-    def score(question: InterviewQuestion) -> int:
-        return sum(1 for word in question.about if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", asked))
-
-    scored = sorted(((score(q), index) for index, q in enumerate(questions)), reverse=True)
-    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-        return None
-    return questions[scored[0][1]]
+def _named(asked: str, abouts: list[tuple[str, ...]]) -> int | None:
+    """Which of several facts the message names by their ``about`` words ("costs", "RAG", "kaggle"), if exactly
+    one names it most."""
+    scores = [
+        sum(1 for word in about if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", asked)) for about in abouts
+    ]
+    best = max(scores, default=0)
+    return scores.index(best) if best > 0 and scores.count(best) == 1 else None
 
 
 def _lowered(text: str) -> str:
@@ -263,9 +263,13 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
         f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
         f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A."
     )
+    named = _named(query.asked, [ch.about for ch in channels])
+    general = [lead] if named is not None else []
+    if named is not None:  # "where do we find Kaggle grandmasters?": that channel first, the advice after
+        lead = f"{channels[named].name}: {_lowered(channels[named].why)}"
     shown, more = shortened(lines, "channels", full=query.full, asked=query.asked, list_words=LIST_WORDS["channels"])
     advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
-    body = [bullets(shown), more or "", advice]
+    body = [*general, bullets(shown), more or "", advice]
     items = (KnowledgeItem(heading="Channels", lines=lines),)
     return _finish(query, lead, body, (Section.SOURCING,), items=items, more=more is not None)
 

@@ -162,17 +162,20 @@ SOURCING_CHANNELS = (
         source=S.SOURCING,
         name="Hacker News Who Is Hiring / Who Wants to Be Hired",
         why="Still one of the highest-signal channels; people who post there tend to be thoughtful and have taste.",
+        about=("hacker news", "hn", "who is hiring", "who wants to be hired"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="YC co-founder matching and Work at a Startup",
         why="Work at a Startup draws AI engineers who want startup upside, YC batch or not.",
+        about=("yc", "y combinator", "work at a startup", "co founder matching", "cofounder matching"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="ML conference Slack communities (NeurIPS, ICML, ICLR)",
         why="Active all year; show up as a peer instead of mass-messaging.",
         best_for=Audience.ML,
+        about=("neurips", "icml", "iclr", "conference", "conferences"),
     ),
     SourcingChannel(
         source=S.SOURCING,
@@ -180,28 +183,33 @@ SOURCING_CHANNELS = (
         why="For research engineers: read your field's papers and email the authors, especially second and third "
         "authors, who often did the implementation and may want to leave academia.",
         best_for=Audience.ML,
+        about=("arxiv", "paper authors", "authors", "academia", "academics", "phd", "phds"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="Kaggle top performers",
         why="Gold medallists in competitions close to your problem have shown ability that is hard to fake.",
         best_for=Audience.ML,
+        about=("kaggle", "competitions", "grandmaster", "grandmasters", "gold medal"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="AI fellowship programs",
         why="AI Fellowship, Recurse Center's AI track and accelerator programs turn out strong people who are "
         "actively looking.",
+        about=("fellowship", "fellowships", "recurse", "accelerator", "bootcamp"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="Open source contributors",
         why="Contributors to libraries you use (LangChain, LlamaIndex, vLLM, transformers): their code is public.",
+        about=("open source", "github", "langchain", "llamaindex", "vllm", "transformers", "contributors"),
     ),
     SourcingChannel(
         source=S.SOURCING,
         name="Discord communities",
         why="The Latent Space Discord, EleutherAI and model-provider communities are quietly good hunting grounds.",
+        about=("discord", "latent space", "eleuther", "eleutherai"),
     ),
 )
 

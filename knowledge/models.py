@@ -146,6 +146,8 @@ class SourcingChannel(Fact):
     name: str
     why: str
     best_for: Audience = Audience.ANY
+    # Words that name the channel ("kaggle", "hn"): someone asking about it gets it first.
+    about: tuple[str, ...] = ()
 
 
 class Play(Fact):

@@ -99,9 +99,9 @@ def _subject(parsed: ParsedText, topic: Topic) -> str | None:
         return named[0] if len(named) == 1 and named[0] != "build" else None
     if topic is Topic.ROLES:
         if set(parsed.roles) == {Role.ML_ENGINEER, Role.RESEARCH_ENGINEER} or (
-            Role.RESEARCH_ENGINEER in parsed.roles and "applied" in parsed.text.split()
+            Role.RESEARCH_ENGINEER in parsed.roles and {"applied", "phd", "phds"} & set(parsed.text.split())
         ):
-            return "tribes"
+            return "tribes"  # the two kinds of ML engineer; also where the guide says who works beside PhDs
         if parsed.roles_subject is None and len(parsed.roles) != 1:
             return "compare"
         return parsed.roles_subject

@@ -125,7 +125,7 @@ TOO_LOW_CUES = re.compile(
 )
 TOO_MUCH_CUES = re.compile(
     r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich|crazy|insane|nuts|"
-    r"ridiculous|outrageous|steep)\b"
+    r"ridiculous|outrageous|steep|a lot|too pricey|pricey|expensive|over the top|on the high side)\b"
 )
 CHECK_CUES = re.compile(
     r"\b(?:for(?= \$?\d)|enough|sufficient|competitive|too|fair|ok|okay|reasonable|in range|within|market|good|"

@@ -142,7 +142,7 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "who first", "who should we hire", "who do we hire", "who do i hire", "do we need", "do i need", "wrap",
         "wrapping", "wrapper", "claude", "gpt", "openai", "gemini", "foundation model", "llm api", "api", "moat",
         "proprietary", "own model", "train our own", "training our own", "training data", "what does",
-        "what do they do", "day to day", "typical day", "day in the life", "tuesday", "north star", "triangle", "ppe",
+        "what do they do", "need a phd", "need phds", "need a degree", "phd", "phds", "day to day", "typical day", "day in the life", "tuesday", "north star", "triangle", "ppe",
         "prompt engineering", "product integration", "competency", "competencies", "applied vs research", "tribe",
         "kinds of ml", "types of ml", "mistake", "wrong hire", "wrong one", "wrong person", "wrong role", "mix up",
         "mixing up", "confuse", "confusion", "confused", "interchangeable", "same thing", "overlap", "skill tree",

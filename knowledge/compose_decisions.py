@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.decisions import FIRST_HIRE, FOUNDER_LED, SIGN_PREFIX, WRONG_HIRE
 from knowledge.guide import GUIDE
 from knowledge.level_choice import LEVEL_CHOICE, compose_level_choice
-from knowledge.models import Role, Section
+from knowledge.models import Level, Role, Section
 from knowledge.pay import Location, PayCalculator, PayQuote, Place
 from knowledge.query import Answer, Query
 from knowledge.rubric import rubric_item
@@ -77,6 +77,8 @@ def compose_first_hire(query: Query, calculator: PayCalculator) -> Answer:
             + (", the usual first AI hire at seed and Series A." if quotes[0].band.key == "ai-mid" else "."),
             "Want interview questions for an AI engineer?",
         ]
+        if query.level is None and quotes[0].band.key == "ai-mid":  # "and if they're remote?": the hire priced
+            query = query.model_copy(update={"roles": (Role.AI_ENGINEER,), "level": Level.MID})
         return _answer(
             query, lead, body, (Section.ROLE_CONFUSION, Section.SALARIES), offer=Topic.INTERVIEW, figures=quotes
         )

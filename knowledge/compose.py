@@ -45,6 +45,13 @@ def _not_covered_text(result: NotCovered) -> list[str]:
     return ["Nearest bands the guide does give:", bullets([quote_line(q, q.location) for q in result.nearest])]
 
 
+OUTREACH = re.compile(
+    r"\b(?:outreach|reach out|cold (?:email|message|dm)|message|messages|reply|replies|respond|response rate|"
+    r"write to|email|ghost\w*|get back to us)\b"
+)
+FIRST_HIRE = re.compile(r"\bfirst (?:ai |llm |genai )?(?:hire|engineer|person|eng)\b")
+
+
 def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
     location = query.location or Location.us()
     agentic = bool(query.agentic)
@@ -69,6 +76,12 @@ def compose_pay(query: Query, calculator: PayCalculator) -> Answer:
                 f"({_factors('remote-low-cost')})."
             )
         return _finish(query, lead, body, sources, figures=(result,))
+    if query.level is None and set(query.roles) <= {Role.AI_ENGINEER} and FIRST_HIRE.search(query.asked):
+        # "how much should we budget for our first AI hire?": the mid-level band the guide calls the usual one
+        mid = calculator.apply(GUIDE.band("ai-mid"), location)
+        lead = f"Budget {mid.range_text} for a mid-level AI engineer{where(location)}, the usual first AI hire."
+        u = GUIDE.underpay
+        return _finish(query, lead, [u.saving, u.alternative], sources, figures=(mid,))
     results: list[PayResult] = []
     # The research band has no level, so a level asked across roles ("junior engineer") leaves it out.
     every_role = (Role.AI_ENGINEER, Role.ML_ENGINEER) + (() if query.level else (Role.RESEARCH_ENGINEER,))
@@ -263,12 +276,15 @@ def compose_sourcing(query: Query, calculator: PayCalculator) -> Answer:
         f"Skip cold LinkedIn: InMail replies from senior AI engineers are {GUIDE.inmail_response_rate}. "
         f"Founder-led sourcing beats recruiters about {GUIDE.founder_led_advantage} at seed to Series A."
     )
+    advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
     named = _named(query.asked, [ch.about for ch in channels])
     general = [lead] if named is not None else []
     if named is not None:  # "where do we find Kaggle grandmasters?": that channel first, the advice after
         lead = f"{channels[named].name}: {_lowered(channels[named].why)}"
+    elif OUTREACH.search(query.asked):  # "how do we get candidates to reply?": how to write to them, then where
+        first, *rest = GUIDE.outreach_advice
+        lead, general, advice = f"{rest[0]} {first}", [*rest[1:], lead], ""
     shown, more = shortened(lines, "channels", full=query.full, asked=query.asked, list_words=LIST_WORDS["channels"])
-    advice = " ".join(GUIDE.outreach_advice) if query.full else GUIDE.outreach_advice[0]
     body = [*general, bullets(shown), more or "", advice]
     items = (KnowledgeItem(heading="Channels", lines=lines),)
     return _finish(query, lead, body, (Section.SOURCING,), items=items, more=more is not None)

@@ -126,7 +126,11 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "find", "finding", "source", "sourcing", "where", "recruit", "recruiting", "recruiter", "channel", "inmail",
         "linkedin", "hacker news", "hn", "who is hiring", "kaggle", "arxiv", "discord", "outreach", "reach out",
         "pipeline", "talent pool", "job board", "communities", "community", "headhunter", "work at a startup",
-        "open source", "conference",
+        "open source", "conference", "message candidates", "write to candidates", "email candidates",
+        "messages to candidates", "emails to candidates", "no replies", "no reply", "not replying", "don't reply",
+        "dont reply",
+        "get candidates to reply", "get candidates to respond", "reply rate", "response rate", "reply to us",
+        "get back to us", "ghosted", "ghosting",
     ),
     "plays": (
         "contract", "contractor", "contracting", "freelance", "freelancer", "fractional", "consultant", "consultancy",

@@ -92,7 +92,8 @@ STEP_TO = re.compile(r"^(.+?) (?:to|->|\u2192) (.+?)(?:,|$)")  # "junior ai eng 
 DIFFERENCE_CUES = re.compile(
     r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
     r"difference|diff|gap|delta|premium|uplift|bump|jump|step up|markup|mark up|extra|adds?|worth|save|saves|saving|"
-    r"savings|discount|how much less|cost(?:s)? less|pay less|go(?:es)? up|goes? down|increase|rise|raise)\b"
+    r"savings|discount|how much less|cost(?:s)? less|pay less|go(?:es)? up|goes? down|increase|rise|raise|"
+    r"\d+ ?(?:%|percent) (?:more|less|higher|lower|extra|cheaper|pricier))\b"
     r"(?! (?:region|area|state|city|place|town|market)s?\b)"
 )
 MORE_OR_LESS = re.compile(
@@ -142,7 +143,8 @@ OFFER_RANGE = re.compile(
 PERCENT_SHIFT = re.compile(
     r"(?<![\d.])(?P<percent>\d{1,2}(?:\.\d+)?) ?(?:%|percent|pct)(?: (?:premium|extra|bump|discount|cut))?"
     r" (?P<way>above|over|more than|higher than|on top of|below|under|less than|lower than|off)"
-    r" (?:\S+ ){0,6}?(?:the )?(?:band|bands|range|ranges|market|rate|salary|pay|comp|number|figure|guide)\b"
+    r" (?:\S+ ){0,6}?(?:the )?"
+    r"(?:band|bands|range|ranges|market|rate|salary|pay|comp|number|figure|guide|that|this|it)\b"
 )
 SHIFT_DOWN = ("below", "under", "less than", "lower than", "off")
 EQUITY_WORDS = re.compile(r"\b(?:equity|stake|options|shares|ownership|vesting)\b")

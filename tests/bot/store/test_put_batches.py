@@ -4,7 +4,7 @@ trips, and still each caller's own answer, its own failure, in the order the wri
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 from uuid import uuid4
 
@@ -16,28 +16,7 @@ from bot.store.breaker import CircuitBreaker
 from bot.store.put_batches import PutBatches
 from bot.store.puts import Group, Put, Written
 from bot.store.redis_store import Store, StoreUnavailable, connect_redis
-
-
-class CountingRedis(redis.asyncio.Redis):
-    """A real client that counts the commands it sends (a script is one)."""
-
-    sent: list[str]
-
-    async def execute_command(self, *args: Any, **options: Any) -> Any:
-        self.sent.append(str(args[0]))
-        return await super().execute_command(*args, **options)
-
-
-@pytest.fixture
-async def counted(redis_url: str) -> AsyncIterator[tuple[Store, CountingRedis]]:
-    client = CountingRedis(connection_pool=connect_redis(redis_url).connection_pool)
-    client.sent = []
-    store = Store(client, prefix=f"hirebot-test:{uuid4().hex}:")
-    yield store, client
-    keys = [key async for key in client.scan_iter(match=f"{store.prefix}*", count=1000)]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
+from tests.bot.store.counting import CountingRedis
 
 
 def put_card(store: Store, number: int) -> Coroutine[Any, Any, Written]:

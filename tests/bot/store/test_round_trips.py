@@ -4,60 +4,24 @@ costs none."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
-from uuid import uuid4
 
-import pytest
-import redis.asyncio
 from anthropic import AsyncAnthropic
 from pydantic import SecretStr
 
 from bot.answers.service import AnswerService
 from bot.config import Settings
 from bot.store.home_read import HomeReader
-from bot.store.redis_store import Store, connect_redis
+from bot.store.redis_store import Store
 from bot.store.reminders import ReminderRecords
 from bot.store.scorecards import ScorecardRecords
 from bot.store.team_settings import TeamSettings, TeamSettingsRecords
 from tests import factories
+from tests.bot.store.counting import CountingRedis
 
 NOW = datetime.now(UTC)
 scorecard = partial(factories.scorecard, at=NOW)
-
-
-class CountingRedis(redis.asyncio.Redis):
-    """A real client that counts what it sends: one per command, one per pipeline or transaction."""
-
-    round_trips = 0
-
-    async def execute_command(self, *args: Any, **options: Any) -> Any:
-        self.round_trips += 1
-        return await super().execute_command(*args, **options)
-
-    def pipeline(self, transaction: bool = True, shard_hint: Any = None) -> Any:
-        pipe = super().pipeline(transaction, shard_hint)
-        execute = pipe.execute
-
-        async def counted(raise_on_error: bool = True) -> list[Any]:
-            self.round_trips += 1
-            return await execute(raise_on_error)
-
-        pipe.execute = counted  # type: ignore[method-assign]
-        return pipe
-
-
-@pytest.fixture
-async def counted(redis_url: str) -> AsyncIterator[tuple[Store, CountingRedis]]:
-    client = CountingRedis(connection_pool=connect_redis(redis_url).connection_pool)
-    store = Store(client, prefix=f"hirebot-test:{uuid4().hex}:")
-    yield store, client
-    keys = [key async for key in client.scan_iter(match=f"{store.prefix}*", count=1000)]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
 
 
 async def test_a_save_with_its_checks_is_one_transaction(counted: tuple[Store, CountingRedis]) -> None:

@@ -126,8 +126,12 @@ TOO_LOW_CUES = re.compile(
 )
 TOO_MUCH_CUES = re.compile(
     r"\b(?:too much|too high|overpay\w*|over pay\w*|too generous|excessive|overkill|too rich|crazy|insane|nuts|"
-    r"ridiculous|outrageous|steep|a lot|too pricey|pricey|expensive|over the top|on the high side)\b"
+    r"ridiculous|outrageous|steep|too pricey|over the top|a lot of money|"
+    r"(?:is|that's|thats|it's|its|seems?|sounds?)(?: \S+)?(?: like)? a lot(?! of))\b"
 )
+# Weaker words for "too much", heard only when the message has no other verdict word ("senior MLEs are expensive;
+# is 300k enough?" asks whether it's enough).
+SOFT_TOO_MUCH_CUES = re.compile(r"\b(?:pricey|expensive|on the high side)\b")
 CHECK_CUES = re.compile(
     r"\b(?:for(?= \$?\d)|enough|sufficient|competitive|too|fair|ok|okay|reasonable|in range|within|market|good|"
     r"right|offer\w*|lowball\w*|overpay\w*|underpay\w*|pay\w*|budget\w*)\b"
@@ -262,7 +266,9 @@ def _polarity(text: str) -> Polarity | None:
         return "too_low"
     if ENOUGH_CUES.search(text):
         return "enough"
-    return "acceptable" if ACCEPTABLE_CUES.search(text) else None
+    if ACCEPTABLE_CUES.search(text):
+        return "acceptable"
+    return "too_much" if SOFT_TOO_MUCH_CUES.search(text) else None
 
 
 def _groups(counts: list[HeadCount], side: PaySide) -> tuple[BudgetGroup, ...]:

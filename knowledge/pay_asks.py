@@ -144,8 +144,9 @@ OFFER_RANGE = re.compile(
 )
 # "15% above the senior ML range", "pay 10 percent under market": a band moved by a percentage. The band (or what
 # stands for it) must be named after the comparison, so "is it 15% more in NYC?" stays a question about the place.
+# One decimal at most ("12.5%"): a thousand-dollar band end moved by it is still whole dollars.
 PERCENT_SHIFT = re.compile(
-    r"(?<![\d.])(?P<percent>\d{1,2}(?:\.\d+)?) ?(?:%|percent|pct)(?: (?:premium|extra|bump|discount|cut))?"
+    r"(?<![\d.])(?P<percent>\d{1,2}(?:\.\d)?) ?(?:%|percent|pct)(?: (?:premium|extra|bump|discount|cut))?"
     r" (?P<way>above|over|more than|higher than|on top of|below|under|less than|lower than|off)"
     r" (?:\S+ ){0,6}?(?:the )?"
     r"(?:band|bands|range|ranges|market|rate|salary|pay|comp|number|figure|guide|that|this|it)\b"
@@ -330,7 +331,11 @@ def read_pay_ask(question: str, parsed: ParsedText) -> PayAsk | None:
         if several or len(groups) > len(counts):
             fields["groups"] = groups
         fields["count"] = sum(c.count for c in counts)
-    elif (moved := PERCENT_SHIFT.search(focus)) is not None and not EQUITY_WORDS.search(focus):
+    elif (
+        (moved := PERCENT_SHIFT.search(focus)) is not None
+        and Decimal(moved["percent"]) > 0
+        and not EQUITY_WORDS.search(focus)
+    ):
         percent = Decimal(moved["percent"])
         operation, strong = Operation.SHIFT, True
         fields["percent"] = -percent if moved["way"] in SHIFT_DOWN else percent

@@ -237,3 +237,15 @@ def test_a_step_written_with_an_arrow_is_a_difference() -> None:
     read = ask("mid ai eng -> staff ai eng, how much does comp increase?")
     assert read is not None and read.operation is Operation.DIFFERENCE
     assert (read.first.level, read.other.level if read.other else None) == (Level.STAFF, Level.MID)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("15% above the senior ML engineer band", "15"), ("pay 10 percent under market for a junior", "-10"),
+     ("12.5% over the range for an applied mle", "12.5"), ("0% above the band for a senior mle", None),
+     ("12.25% above the band for a senior mle", None), ("2% more equity than the band", None)],
+)  # fmt: skip
+def test_a_band_moved_by_a_whole_or_one_decimal_percentage(text: str, percent: str | None) -> None:
+    read = ask(text)
+    moved = read is not None and read.operation is Operation.SHIFT
+    assert (str(read.percent) if moved and read is not None else None) == percent

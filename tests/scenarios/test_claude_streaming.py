@@ -31,7 +31,8 @@ async def test_an_invented_figure_in_the_second_sentence_never_reaches_slack(
     )
     await dm(claude_bot, QUESTION)
     every_call = json.dumps([call.body for call in slack.calls])
-    assert "950" not in every_call and "evaluation" not in every_call
+    # "950K", not "950": a message ts such as 1796149505.1 has those digits (this failed once at 18:25 UTC).
+    assert "950K" not in every_call and "evaluation" not in every_call
     assert streamed(slack) == "Ask them to walk you through a training run they debugged. "
     assert [c.method for c in stream_calls(slack)] == ["chat.startStream", "chat.stopStream"]
     [final] = slack.calls_to("chat.postMessage")

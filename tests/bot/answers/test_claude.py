@@ -88,6 +88,10 @@ def test_pay_math_answers_through_the_engine_and_lists_its_figures() -> None:
     assert {"$150,000", "$30,000", "$180,000", "$240,000"} <= set(result["figures"])
     content, is_error = run_tool("pay_math", {"question": "what are the red flags?"}, PayCalculator())
     assert is_error and "not a pay question" in json.loads(content)["error"]
+    question = {"question": "10% above the band for a staff AI engineer in SF"}
+    result = json.loads(run_tool("pay_math", question, PayCalculator())[0])
+    assert result["answer"].startswith("10% above the band for a staff AI engineer in the Bay Area is $387K to $531K")
+    assert {"$387,000", "$531,000", "$387,200", "$531,300"} <= set(result["figures"])  # what Claude may quote
 
 
 async def test_an_invented_figure_is_refused(fake: FakeAnthropicAPI, client: AsyncAnthropic) -> None:

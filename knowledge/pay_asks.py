@@ -88,7 +88,8 @@ COMPARATOR = re.compile(r"(?<![a-z])(?:than|vs|v|versus|compared to|compared wit
 BETWEEN = re.compile(r"(?<![a-z])between (.+?) and (.+)")
 OR_SPLIT = re.compile(r"(?<![a-z])or(?![a-z])")
 FROM_TO = re.compile(r"(?<![a-z])from (.+?) to (.+)")  # "the jump from junior to mid": only with a difference cue
-STEP_TO = re.compile(r"^(.+?) (?:to|->|\u2192) (.+?)(?:,|$)")  # "junior ai eng to senior, how much does pay go up"
+# "junior ai eng to senior, how much does pay go up" (normalised text: "->" is already "to", commas are gone)
+STEP_TO = re.compile(r"^(.+?) to (.+)$")
 DIFFERENCE_CUES = re.compile(
     r"\b(?:how much more|more expensive|cost(?:s|ing)? more|pay more|pricier|costlier|cheaper|less expensive|"
     r"difference|diff|gap|delta|premium|uplift|bump|jump|step up|markup|mark up|extra|adds?|worth|save|saves|saving|"
@@ -169,7 +170,7 @@ HOW_MANY = re.compile(
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("->", " to ").replace("\u2192", " to ")
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
     return _CLEAN.sub(" ", SLACK_MARKUP.sub(" ", text)).lower()
 
 
